@@ -1,0 +1,136 @@
+#include "hostconfig.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mp2p {
+
+QStringList HostConfig::knownServices()
+{
+    return {QStringLiteral("ums"), QStringLiteral("ixs"), QStringLiteral("oms"), QStringLiteral("pams")};
+}
+
+namespace {
+QStringList stringArray(const QJsonValue &value)
+{
+    QStringList out;
+    const QJsonArray items = value.toArray();
+    for (const QJsonValue &v : items)
+        out.append(v.toString());
+    return out;
+}
+
+bool wrongType(const QString &path, const QString &key, const char *expected, QString *error)
+{
+    *error = QStringLiteral("%1: the field '%2' must be %3").arg(path, key, QLatin1String(expected));
+    return false;
+}
+} // namespace
+
+bool HostConfig::loadFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the config file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QStringLiteral("%1 is not a JSON object: %2 at byte %3")
+                     .arg(path, parseError.errorString())
+                     .arg(parseError.offset);
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    const QStringList known = {QStringLiteral("services"), QStringLiteral("listen"), QStringLiteral("port"),
+                               QStringLiteral("dataDir"), QStringLiteral("publicUrl"), QStringLiteral("logLevel"),
+                               QStringLiteral("maxBodyBytes"), QStringLiteral("tls"), QStringLiteral("remote"),
+                               QStringLiteral("unis"), QStringLiteral("relays"), QStringLiteral("umsPublicKey"),
+                               QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
+                               QStringLiteral("oms"), QStringLiteral("pams")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    if (o.contains(QStringLiteral("services"))) {
+        if (!o.value(QStringLiteral("services")).isArray())
+            return wrongType(path, QStringLiteral("services"), "an array of service names", error);
+        services = stringArray(o.value(QStringLiteral("services")));
+    }
+    if (o.contains(QStringLiteral("listen"))) {
+        if (listenAddress.setAddress(o.value(QStringLiteral("listen")).toString()); listenAddress.isNull())
+            return wrongType(path, QStringLiteral("listen"), "an IP address", error);
+    }
+    if (o.contains(QStringLiteral("port"))) {
+        const int p = o.value(QStringLiteral("port")).toInt(-1);
+        if (p < 0 || p > 65535)
+            return wrongType(path, QStringLiteral("port"), "a port number 0..65535", error);
+        port = quint16(p);
+    }
+    dataDir = o.value(QStringLiteral("dataDir")).toString(dataDir);
+    publicUrl = o.value(QStringLiteral("publicUrl")).toString(publicUrl);
+    logLevel = o.value(QStringLiteral("logLevel")).toString(logLevel);
+    if (o.contains(QStringLiteral("maxBodyBytes"))) {
+        maxBodyBytes = qint64(o.value(QStringLiteral("maxBodyBytes")).toDouble(-1));
+        if (maxBodyBytes < 1024)
+            return wrongType(path, QStringLiteral("maxBodyBytes"), "a number of bytes >= 1024", error);
+    }
+    const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
+    tlsCertificate = tls.value(QStringLiteral("certificate")).toString(tlsCertificate);
+    tlsKey = tls.value(QStringLiteral("key")).toString(tlsKey);
+    const QJsonObject remote = o.value(QStringLiteral("remote")).toObject();
+    for (auto it = remote.begin(); it != remote.end(); ++it) {
+        if (!knownServices().contains(it.key()) || !it.value().isString())
+            return wrongType(path, QStringLiteral("remote.") + it.key(), "the URL of a known service", error);
+        remoteUrls.insert(it.key(), it.value().toString());
+    }
+    if (o.contains(QStringLiteral("unis")))
+        unisUrls = stringArray(o.value(QStringLiteral("unis")));
+    if (o.contains(QStringLiteral("relays")))
+        relayUrls = stringArray(o.value(QStringLiteral("relays")));
+    umsPublicKey = o.value(QStringLiteral("umsPublicKey")).toString(umsPublicKey);
+    umsKeyWaitSecs = o.value(QStringLiteral("umsKeyWaitSecs")).toInt(umsKeyWaitSecs);
+    for (const QString &name : knownServices()) {
+        if (o.contains(name)) {
+            if (!o.value(name).isObject())
+                return wrongType(path, name, "an object of that service's settings", error);
+            sections.insert(name, o.value(name).toObject());
+        }
+    }
+    return true;
+}
+
+bool HostConfig::validate(QString *error) const
+{
+    if (services.isEmpty()) {
+        *error = QStringLiteral("no services to run; name at least one of: %1").arg(knownServices().join(QStringLiteral(", ")));
+        return false;
+    }
+    for (const QString &s : services) {
+        if (!knownServices().contains(s)) {
+            *error = QStringLiteral("unknown service '%1'; known services: %2").arg(s, knownServices().join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    if (dataDir.isEmpty()) {
+        *error = QStringLiteral("no data folder; set --data-dir or \"dataDir\" in the config file");
+        return false;
+    }
+    if (tlsCertificate.isEmpty() != tlsKey.isEmpty()) {
+        *error = QStringLiteral("TLS needs both a certificate and a key");
+        return false;
+    }
+    const bool needsTokens = services.size() > 1 || !runs(QStringLiteral("ums"));
+    if (needsTokens && !runs(QStringLiteral("ums")) && umsPublicKey.isEmpty() && !remoteUrls.contains(QStringLiteral("ums"))) {
+        *error = QStringLiteral("the UMS does not run here, so this server needs its public key to check tokens: "
+                                "set --ums-url (or \"remote\": {\"ums\": URL}) or --ums-public-key");
+        return false;
+    }
+    return true;
+}
+
+} // namespace mp2p

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace mp2p {
+
+// What one mp2pd process runs and where. Read from a JSON config file, then overridden by
+// command-line flags (see mp2pd --help and docs/OPERATIONS in the README).
+struct HostConfig {
+    QStringList services = {QStringLiteral("ums"), QStringLiteral("ixs"), QStringLiteral("oms"), QStringLiteral("pams")};
+    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 7800;                 // 0 = any free port
+    QString dataDir;                     // one SQLite file per service lives here
+    QString publicUrl;                   // how clients reach us; default http(s)://listen:port
+    QString logLevel = QStringLiteral("info");
+    qint64 maxBodyBytes = 1 << 20;
+    QString tlsCertificate;              // PEM; HTTPS when both are set
+    QString tlsKey;
+    QHash<QString, QString> remoteUrls;  // base URLs of services that run in another mp2pd
+    QStringList unisUrls;                // ALTO servers clients and the OMS should use
+    QStringList relayUrls;
+    QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
+    int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start
+    QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams"
+
+    static QStringList knownServices();
+    // Loads `path` over the defaults. Errors name the file and the field.
+    bool loadFile(const QString &path, QString *error);
+    bool validate(QString *error) const;
+    bool runs(const QString &service) const { return services.contains(service); }
+};
+
+} // namespace mp2p

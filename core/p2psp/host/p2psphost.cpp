@@ -1,0 +1,215 @@
+#include "p2psphost.h"
+
+#include <base/httpserver.h>
+#include <p2psp/ixs/ixsservice.h>
+#include <p2psp/oms/omsservice.h>
+#include <p2psp/pams/pamsservice.h>
+#include <p2psp/pams/remoteactivitysource.h>
+#include <p2psp/ums/umsservice.h>
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QThread>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHost, "mp2pd")
+
+namespace mp2p {
+
+P2pspHost::P2pspHost(HostConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_network(new QNetworkAccessManager(this))
+{
+    m_router.setMaxBodyBytes(m_config.maxBodyBytes);
+}
+
+P2pspHost::~P2pspHost()
+{
+    stop();
+}
+
+QString P2pspHost::serviceUrl(const QString &service) const
+{
+    if (m_config.runs(service))
+        return m_baseUrl;
+    return m_config.remoteUrls.value(service);
+}
+
+QJsonObject P2pspHost::directory() const
+{
+    QJsonObject services;
+    for (const QString &name : HostConfig::knownServices()) {
+        const QString url = serviceUrl(name);
+        if (!url.isEmpty())
+            services.insert(name, url);
+    }
+    QJsonObject out{{QStringLiteral("version"), 1},
+                    {QStringLiteral("services"), services},
+                    {QStringLiteral("unis"), QJsonArray::fromStringList(m_config.unisUrls)},
+                    {QStringLiteral("relays"), QJsonArray::fromStringList(m_config.relayUrls)}};
+    if (m_tokens)
+        out.insert(QStringLiteral("umsPublicKey"), QString::fromLatin1(toBase64Url(m_tokens->publicKey())));
+    if (!serviceUrl(QStringLiteral("oms")).isEmpty())
+        out.insert(QStringLiteral("announceUrl"), serviceUrl(QStringLiteral("oms")) + QStringLiteral("/announce"));
+    return out;
+}
+
+bool P2pspHost::obtainUmsPublicKey(QByteArray *key, QString *error)
+{
+    if (!m_config.umsPublicKey.isEmpty()) {
+        const auto decoded = fromBase64Url(m_config.umsPublicKey.toLatin1());
+        if (!decoded || decoded->size() != KeyPair::PublicKeyBytes) {
+            *error = QStringLiteral("--ums-public-key is not a base64url Ed25519 public key (32 bytes)");
+            return false;
+        }
+        *key = *decoded;
+        return true;
+    }
+    // Ask the remote UMS, retrying while it starts up (mp2pd processes may start in any order).
+    const QUrl url(m_config.remoteUrls.value(QStringLiteral("ums")) + QStringLiteral("/ums/v1/key"));
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(m_config.umsKeyWaitSecs) * 1000;
+    QString lastProblem;
+    do {
+        QNetworkRequest request(url);
+        request.setTransferTimeout(3000);
+        QNetworkReply *reply = m_network->get(request);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        if (reply->error() == QNetworkReply::NoError) {
+            const QString text = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("publicKey")).toString();
+            const auto decoded = fromBase64Url(text.toLatin1());
+            if (decoded && decoded->size() == KeyPair::PublicKeyBytes) {
+                *key = *decoded;
+                return true;
+            }
+            lastProblem = QStringLiteral("the answer has no valid publicKey");
+        } else {
+            lastProblem = reply->errorString();
+        }
+        QThread::msleep(300);
+    } while (QDateTime::currentMSecsSinceEpoch() < deadline);
+    *error = QStringLiteral("cannot get the UMS public key from %1 (%2); is the UMS running?").arg(url.toString(), lastProblem);
+    return false;
+}
+
+bool P2pspHost::startServices(QString *error)
+{
+    auto contextFor = [this](const QString &name) {
+        return ServiceContext{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock()};
+    };
+    // The UMS first: its key signs the tokens every other service checks.
+    QByteArray umsKey;
+    if (m_config.runs(QStringLiteral("ums"))) {
+        auto ums = std::make_unique<UmsService>(contextFor(QStringLiteral("ums")));
+        if (!ums->start(error))
+            return false;
+        umsKey = ums->publicKey();
+        m_services.push_back(std::move(ums));
+    } else if (!obtainUmsPublicKey(&umsKey, error)) {
+        return false;
+    }
+    m_tokens = std::make_unique<TokenVerifier>(umsKey);
+
+    const PeerActivitySource *activity = nullptr;
+    if (m_config.runs(QStringLiteral("pams"))) {
+        auto pams = std::make_unique<PamsService>(contextFor(QStringLiteral("pams")));
+        if (!pams->start(error))
+            return false;
+        activity = pams->activitySource();
+        m_services.push_back(std::move(pams));
+    } else if (m_config.runs(QStringLiteral("oms")) && m_config.remoteUrls.contains(QStringLiteral("pams"))) {
+        m_remotePams = std::make_unique<RemotePeerActivitySource>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
+                                                                  m_network, systemClock());
+        activity = m_remotePams.get();
+    }
+    if (m_config.runs(QStringLiteral("ixs"))) {
+        auto ixs = std::make_unique<IxsService>(contextFor(QStringLiteral("ixs")));
+        if (!ixs->start(error))
+            return false;
+        m_services.push_back(std::move(ixs));
+    }
+    if (m_config.runs(QStringLiteral("oms"))) {
+        if (!activity)
+            qCWarning(lcHost) << "the OMS runs without a PAMS (no local PAMS and no remote.pams URL): peer lists will not use peer activity";
+        auto oms = std::make_unique<OmsService>(contextFor(QStringLiteral("oms")), activity);
+        if (!oms->start(error))
+            return false;
+        m_services.push_back(std::move(oms));
+    }
+    return true;
+}
+
+void P2pspHost::registerHostRoutes()
+{
+    m_router.add(HttpMethod::Get, QStringLiteral("/.well-known/mp2p"),
+                 [this](const HttpRequest &) { return HttpResponse::json(directory()); });
+    m_router.add(HttpMethod::Get, QStringLiteral("/healthz"), [this](const HttpRequest &) {
+        QJsonObject services;
+        bool allOk = true;
+        for (const auto &s : m_services) {
+            const QJsonObject h = s->health();
+            allOk = allOk && h.value(QStringLiteral("status")).toString() == QLatin1String("ok");
+            services.insert(s->name(), h);
+        }
+        return HttpResponse::json(QJsonObject{{QStringLiteral("status"), allOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                                              {QStringLiteral("services"), services}},
+                                  allOk ? 200 : 503);
+    });
+    for (const auto &s : m_services) {
+        P2pspService *service = s.get();
+        m_router.add(HttpMethod::Get, QStringLiteral("/%1/healthz").arg(service->name()), [service](const HttpRequest &) {
+            const QJsonObject h = service->health();
+            return HttpResponse::json(h, h.value(QStringLiteral("status")).toString() == QLatin1String("ok") ? 200 : 503);
+        });
+        service->registerRoutes(m_router);
+    }
+}
+
+bool P2pspHost::start(QString *error)
+{
+    if (!initCrypto()) {
+        *error = QStringLiteral("libsodium could not be initialised");
+        return false;
+    }
+    m_http = std::make_unique<HttpServer>(&m_router);
+    const bool tls = !m_config.tlsCertificate.isEmpty();
+    if (tls && !m_http->setTls(m_config.tlsCertificate, m_config.tlsKey, error))
+        return false;
+    m_port = m_http->listen(m_config.listenAddress, m_config.port, error);
+    if (m_port == 0)
+        return false;
+    const QString host = m_config.listenAddress.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(m_config.listenAddress.toString())
+                             : m_config.listenAddress.toString();
+    m_baseUrl = !m_config.publicUrl.isEmpty()
+                    ? m_config.publicUrl
+                    : QStringLiteral("%1://%2:%3").arg(tls ? QStringLiteral("https") : QStringLiteral("http"), host).arg(m_port);
+    // Routes are registered before control returns to the event loop, so no request can
+    // arrive at a half-started server.
+    if (!startServices(error))
+        return false;
+    registerHostRoutes();
+    QStringList names;
+    for (const auto &s : m_services)
+        names.append(s->name());
+    qCInfo(lcHost).noquote() << "serving" << names.join(QLatin1Char(',')) << "at" << m_baseUrl << "with data in" << m_config.dataDir;
+    return true;
+}
+
+void P2pspHost::stop()
+{
+    m_http.reset();
+    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it)
+        (*it)->stop();
+    m_services.clear();
+}
+
+} // namespace mp2p

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "hostconfig.h"
+
+#include <base/httprouter.h>
+#include <protocol/token.h>
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace mp2p {
+
+class HttpServer;
+class P2pspService;
+class PeerActivitySource;
+
+// Runs the configured P2PSP services in one process on one port, wires them together
+// (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
+// serves the directory /.well-known/mp2p and /healthz.
+class P2pspHost : public QObject {
+    Q_OBJECT
+public:
+    explicit P2pspHost(HostConfig config, QObject *parent = nullptr);
+    ~P2pspHost() override;
+
+    bool start(QString *error);
+    void stop();
+
+    quint16 port() const { return m_port; }
+    QString baseUrl() const { return m_baseUrl; }
+    QJsonObject directory() const;
+
+private:
+    bool obtainUmsPublicKey(QByteArray *key, QString *error);
+    bool startServices(QString *error);
+    void registerHostRoutes();
+    QString serviceUrl(const QString &service) const;
+
+    HostConfig m_config;
+    HttpRouter m_router;
+    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<TokenVerifier> m_tokens;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<PeerActivitySource> m_remotePams;
+    std::vector<std::unique_ptr<P2pspService>> m_services;
+    quint16 m_port = 0;
+    QString m_baseUrl;
+};
+
+} // namespace mp2p
