@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The README's Quick start: installs what is missing from Debian 12's packages, builds, then
+#   demo  runs mp2pd with every P2PSP service on loopback and walks the managed control flow;
+#   test  runs the whole test suite (ctest) in a private network namespace (only `lo`).
+# Run as root on Debian 12 (bookworm). Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+mode=${1:-demo}
+case "$mode" in demo|test) ;; *) echo "usage: $0 demo|test" >&2; exit 2 ;; esac
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${MP2P_BUILD_DIR:-$top/build}
+
+# Every package the build, the app and the tests need; names from Debian 12.
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6opengl6-dev
+  qt6-charts-dev qt6-multimedia-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev
+  libtorrent-rasterbar-dev libsodium-dev gstreamer1.0-plugins-base
+  xvfb xauth coturn iproute2 util-linux procps
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "run as root to install packages (apt-get)" >&2; exit 1; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+echo "== building in $build"
+cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP2P_TEST_MODULES="base;protocol;bencode;ums;ixs;oms;pams;host;user" >/dev/null
+cmake --build "$build" -j"$(nproc)"
+
+# Runs "$@" with only the loopback interface, so no test can reach another address even by
+# mistake (DHT, UPnP, LSD defaults). Falls back to the normal namespace where unshare is refused.
+isolated() {
+  if [ "$(id -u)" -eq 0 ] && unshare -n true 2>/dev/null; then
+    unshare -n bash -c 'ip link set lo up && exec "$@"' isolated "$@"
+  else
+    echo "note: cannot create a network namespace here; running on the host's loopback" >&2
+    "$@"
+  fi
+}
+
+if [ "$mode" = test ]; then
+  export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-$build/xdg-runtime}
+  mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+  isolated ctest --test-dir "$build" --output-on-failure -j2 --timeout 600
+  exit $?
+fi
+
+# demo: mp2pd on a free loopback port with its data in a scratch folder, then the walk.
+data=$(mktemp -d /tmp/mp2p-demo.XXXXXX)
+"$build/app/mp2pd" --listen 127.0.0.1 --port 0 --port-file "$data/port" --data-dir "$data/p2psp" --log-level warning &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 100); do [ -s "$data/port" ] && break; sleep 0.1; done
+if [ ! -s "$data/port" ]; then echo "mp2pd did not start" >&2; exit 1; fi
+echo "== mp2pd (UMS, IXS, OMS, PAMS) serving at http://127.0.0.1:$(cat "$data/port"), data in $data/p2psp"
+"$build/app/mp2p" walk --server "http://127.0.0.1:$(cat "$data/port")"
