@@ -15,8 +15,12 @@ lt::entry toEntry(const QVariant &value)
     case QMetaType::QVariantMap: {
         lt::entry e(lt::entry::dictionary_t);
         const QVariantMap map = value.toMap();
-        for (auto it = map.cbegin(); it != map.cend(); ++it)
-            e[it.key().toStdString()] = toEntry(it.value());
+        // Keys are byte strings (a scrape answer is keyed by raw 20-byte info-hashes), so each
+        // QString character stands for one byte: Latin-1 both ways, never UTF-8.
+        for (auto it = map.cbegin(); it != map.cend(); ++it) {
+            const QByteArray key = it.key().toLatin1();
+            e[std::string(key.constData(), size_t(key.size()))] = toEntry(it.value());
+        }
         return e;
     }
     case QMetaType::QVariantList: {
@@ -47,7 +51,7 @@ QVariant fromNode(const lt::bdecode_node &node)
         for (int i = 0; i < node.dict_size(); ++i) {
             const auto item = node.dict_at_node(i);
             const auto key = item.first.string_value();
-            map.insert(QString::fromUtf8(key.data(), qsizetype(key.size())), fromNode(item.second));
+            map.insert(QString::fromLatin1(key.data(), qsizetype(key.size())), fromNode(item.second));
         }
         return map;
     }

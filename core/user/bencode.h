@@ -10,7 +10,7 @@ namespace mp2p {
 
 // Bencoding (BEP 3) through libtorrent's entry/bdecode, with Qt types on the outside so that
 // nothing beyond core/user includes libtorrent. Mapping: QVariantMap <-> dictionary (keys
-// are byte strings), QVariantList <-> list, QByteArray/QString <-> byte string, integral
+// are byte strings: one QString character per byte, Latin-1), QVariantList <-> list, QByteArray/QString <-> byte string, integral
 // numbers <-> integer.
 QByteArray bencode(const QVariant &value);
 // Returns nullopt and a message naming the position on malformed input.

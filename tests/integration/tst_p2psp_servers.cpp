@@ -4,6 +4,7 @@
 #include <libtorrent/bdecode.hpp>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -138,7 +139,7 @@ private Q_SLOTS:
         TestHttp http;
         const QString base = server.baseUrl();
         const LoggedInUser user = registerAndLogin(http, base, QStringLiteral("User"));
-        const HttpResult huge = http.request("POST", base + QStringLiteral("/ixs/v1/content"), {}, user.token, QByteArray(3 << 20, 'x'));
+        const HttpResult huge = http.request("POST", base + QStringLiteral("/ixs/v1/content"), {}, user.token, QByteArray(9 << 20, 'x'));
         QCOMPARE(huge.status, 413);
         const HttpResult notJson = http.request("POST", base + QStringLiteral("/ixs/v1/content"), {}, user.token, "{\"title\":");
         QCOMPARE(notJson.status, 400);
@@ -185,6 +186,7 @@ private Q_SLOTS:
                 contentIds.append(c.json().value(QStringLiteral("id")).toString());
         }
         server.kill9();
+        qInfo("acknowledged before the kill: %lld content records, %lld overlays", qint64(contentIds.size()), qint64(overlayIds.size()));
         QVERIFY2(contentIds.size() >= 20, "the burst should have been acknowledged at least in part before the kill");
 
         Mp2pdProcess restarted(dataDir);

@@ -17,7 +17,7 @@ struct HostConfig {
     QString dataDir;                     // one SQLite file per service lives here
     QString publicUrl;                   // how clients reach us; default http(s)://listen:port
     QString logLevel = QStringLiteral("info");
-    qint64 maxBodyBytes = 1 << 20;
+    qint64 maxBodyBytes = 8 << 20;       // an IXS registration carries a .torrent of up to 4 MiB (base64url)
     QString tlsCertificate;              // PEM; HTTPS when both are set
     QString tlsKey;
     QHash<QString, QString> remoteUrls;  // base URLs of services that run in another mp2pd

@@ -1,0 +1,236 @@
+#include "ixsservice.h"
+
+#include "contentqueryparams.h"
+#include "contentvalidator.h"
+
+#include <protocol/jsonfields.h>
+#include <protocol/keys.h>
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+namespace mp2p {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcIxs, "mp2p.ixs")
+
+HttpResponse storeFailure(const QString &what, const QString &error)
+{
+    qCWarning(lcIxs) << what << error;
+    return HttpResponse::error(ApiError::internal(QStringLiteral("the index could not %1").arg(what)));
+}
+
+// Content ids are ours (32 hex); anything else cannot name a record.
+std::optional<QString> contentIdOf(const HttpRequest &request, ApiError *error)
+{
+    const QString id = request.params.value(QStringLiteral("id"));
+    if (isHex(id, 32))
+        return id;
+    *error = ApiError::badRequest(QStringLiteral("invalid_value"),
+                                  QStringLiteral("'%1' is not a content id (32 lower-case hex characters)").arg(id.left(80)),
+                                  QStringLiteral("id"));
+    return std::nullopt;
+}
+
+ApiError noSuchContent(const QString &id)
+{
+    ApiError e = ApiError::notFound(QStringLiteral("no content is registered with the id %1").arg(id));
+    e.hint = QStringLiteral("search with GET /ixs/v1/content?q=... to find current records");
+    return e;
+}
+
+} // namespace
+
+IxsService::IxsService(ServiceContext context)
+    : m_context(std::move(context))
+    , m_auth(m_context.tokens, m_context.clock)
+{
+}
+
+IxsService::~IxsService() = default;
+
+bool IxsService::start(QString *error)
+{
+    DatabaseOptions options;
+    options.path = m_context.dataDir + QStringLiteral("/ixs.db");
+    options.fullSync = m_context.config.value(QStringLiteral("fullSync")).toBool(true);
+    auto store = std::make_unique<IxsStore>(options);
+    if (!store->open(error))
+        return false;
+    m_store = std::move(store);
+    return true;
+}
+
+void IxsService::registerRoutes(HttpRouter &router)
+{
+    const QString content = QStringLiteral("/ixs/v1/content");
+    router.add(HttpMethod::Post, content, [this](const HttpRequest &r) { return registerContent(r); });
+    router.add(HttpMethod::Get, content, [this](const HttpRequest &r) { return queryContent(r); });
+    router.add(HttpMethod::Get, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return getContent(r); });
+    router.add(HttpMethod::Patch, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return updateContent(r); });
+    router.add(HttpMethod::Delete, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return removeContent(r); });
+    router.add(HttpMethod::Get, content + QStringLiteral("/by-infohash/{hex}"),
+               [this](const HttpRequest &r) { return getByInfoHash(r); });
+    router.add(HttpMethod::Get, QStringLiteral("/ixs/healthz"), [this](const HttpRequest &) {
+        const QJsonObject h = health();
+        return HttpResponse::json(h, h.value(QStringLiteral("status")) == QLatin1String("ok") ? 200 : 503);
+    });
+}
+
+QJsonObject IxsService::health() const
+{
+    if (!m_store)
+        return {{QStringLiteral("status"), QStringLiteral("error")}, {QStringLiteral("message"), QStringLiteral("not started")}};
+    QString error;
+    const qint64 records = m_store->count(&error);
+    if (records < 0)
+        return {{QStringLiteral("status"), QStringLiteral("error")}, {QStringLiteral("message"), error}};
+    return {{QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("records"), double(records)},
+            {QStringLiteral("fullTextSearch"), m_store->hasFullTextIndex()}};
+}
+
+HttpResponse IxsService::registerContent(const HttpRequest &request) const
+{
+    ApiError error;
+    const auto user = m_auth.userFromHeader(request, &error);
+    QJsonObject body;
+    if (!user || !parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    auto record = parseRegistration(body, &error);
+    if (!record)
+        return HttpResponse::error(error);
+    record->id = QString::fromLatin1(randomBytes(16).toHex());
+    record->owner = *user;
+    record->createdAt = record->updatedAt = m_context.clock();
+    QString storeError;
+    switch (m_store->insert(*record, &storeError)) {
+    case IxsStore::WriteResult::Ok:
+        return HttpResponse::json(record->toJson(true), 201);
+    case IxsStore::WriteResult::Duplicate: {
+        ApiError e = ApiError::conflict(
+            QStringLiteral("content with the info-hash %1 is already registered").arg(record->infoHashV1));
+        e.field = QStringLiteral("infoHashV1");
+        e.hint = QStringLiteral("find it with GET /ixs/v1/content/by-infohash/%1; its owner may update it")
+                     .arg(record->infoHashV1);
+        return HttpResponse::error(e);
+    }
+    default:
+        return storeFailure(QStringLiteral("save the record"), storeError);
+    }
+}
+
+std::optional<ContentRecord> IxsService::ownedRecord(const HttpRequest &request, const QString &userId,
+                                                     ApiError *error) const
+{
+    const auto id = contentIdOf(request, error);
+    if (!id)
+        return std::nullopt;
+    QString storeError;
+    auto record = m_store->findById(*id, false, &storeError);
+    if (!record) {
+        *error = storeError.isEmpty() ? noSuchContent(*id) : ApiError::internal(QStringLiteral("the index could not read the record"));
+        return std::nullopt;
+    }
+    if (record->owner != userId) {
+        *error = ApiError::forbidden(QStringLiteral("only the publisher of this content (its owner) may change it"));
+        return std::nullopt;
+    }
+    return record;
+}
+
+HttpResponse IxsService::updateContent(const HttpRequest &request) const
+{
+    ApiError error;
+    const auto user = m_auth.userFromHeader(request, &error);
+    auto record = user ? ownedRecord(request, *user, &error) : std::nullopt;
+    QJsonObject body;
+    if (!record || !parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    const auto patch = parsePatch(body, &error);
+    if (!patch)
+        return HttpResponse::error(error);
+    patch->applyTo(&*record);
+    record->updatedAt = m_context.clock();
+    QString storeError;
+    switch (m_store->update(*record, &storeError)) {
+    case IxsStore::WriteResult::Ok:
+        return HttpResponse::json(record->toJson(false));
+    case IxsStore::WriteResult::NotFound:  // removed between the read and the write
+        return HttpResponse::error(noSuchContent(record->id));
+    default:
+        return storeFailure(QStringLiteral("update the record"), storeError);
+    }
+}
+
+HttpResponse IxsService::removeContent(const HttpRequest &request) const
+{
+    ApiError error;
+    const auto user = m_auth.userFromHeader(request, &error);
+    const auto record = user ? ownedRecord(request, *user, &error) : std::nullopt;
+    if (!record)
+        return HttpResponse::error(error);
+    QString storeError;
+    switch (m_store->remove(record->id, &storeError)) {
+    case IxsStore::WriteResult::Ok:
+        return HttpResponse::noContent();
+    case IxsStore::WriteResult::NotFound:
+        return HttpResponse::error(noSuchContent(record->id));
+    default:
+        return storeFailure(QStringLiteral("remove the record"), storeError);
+    }
+}
+
+HttpResponse IxsService::queryContent(const HttpRequest &request) const
+{
+    ApiError error;
+    const auto query = parseContentQuery(request.query, &error);
+    if (!query)
+        return HttpResponse::error(error);
+    QString storeError;
+    const auto page = m_store->query(*query, &storeError);
+    if (!page)
+        return storeFailure(QStringLiteral("run the search"), storeError);
+    QJsonArray items;
+    for (const ContentRecord &r : page->items)
+        items.append(r.toJson(false));
+    return HttpResponse::json(QJsonObject{{QStringLiteral("total"), double(page->total)},
+                                          {QStringLiteral("page"), query->page},
+                                          {QStringLiteral("perPage"), query->perPage},
+                                          {QStringLiteral("items"), items}});
+}
+
+HttpResponse IxsService::getContent(const HttpRequest &request) const
+{
+    ApiError error;
+    const auto id = contentIdOf(request, &error);
+    if (!id)
+        return HttpResponse::error(error);
+    QString storeError;
+    const auto record = m_store->findById(*id, true, &storeError);
+    if (!record)
+        return storeError.isEmpty() ? HttpResponse::error(noSuchContent(*id))
+                                    : storeFailure(QStringLiteral("read the record"), storeError);
+    return HttpResponse::json(record->toJson(true));
+}
+
+HttpResponse IxsService::getByInfoHash(const HttpRequest &request) const
+{
+    const QString hex = request.params.value(QStringLiteral("hex")).toLower();
+    if (!isHex(hex, 40) && !isHex(hex, 64)) {
+        return HttpResponse::error(ApiError::badRequest(
+            QStringLiteral("invalid_value"),
+            QStringLiteral("an info-hash is 40 (v1) or 64 (v2) hex characters"), QStringLiteral("hex")));
+    }
+    QString storeError;
+    const auto record = m_store->findByInfoHash(hex, true, &storeError);
+    if (!record) {
+        if (!storeError.isEmpty())
+            return storeFailure(QStringLiteral("read the record"), storeError);
+        return HttpResponse::error(ApiError::notFound(QStringLiteral("no content is registered with the info-hash %1").arg(hex)));
+    }
+    return HttpResponse::json(record->toJson(true));
+}
+
+} // namespace mp2p

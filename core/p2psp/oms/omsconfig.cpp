@@ -1,0 +1,21 @@
+#include "omsconfig.h"
+
+#include <QtGlobal>
+
+namespace mp2p {
+
+OmsConfig OmsConfig::fromJson(const QJsonObject &config)
+{
+    OmsConfig c;
+    c.announceIntervalSecs = qMax(5, config.value(QStringLiteral("announceIntervalSecs")).toInt(120));
+    c.minAnnounceIntervalSecs = qBound(1, config.value(QStringLiteral("minAnnounceIntervalSecs")).toInt(30),
+                                       c.announceIntervalSecs);
+    // A TTL shorter than the interval would drop peers that announce on time.
+    c.peerTtlSecs = qMax(c.announceIntervalSecs + 1,
+                         config.value(QStringLiteral("peerTtlSecs")).toInt(2 * c.announceIntervalSecs + 30));
+    c.maxPeersPerReply = qBound(1, config.value(QStringLiteral("maxPeersPerReply")).toInt(50), MaxNumwant);
+    c.trustIpParameter = config.value(QStringLiteral("trustIpParameter")).toBool(false);
+    return c;
+}
+
+} // namespace mp2p

@@ -1,0 +1,80 @@
+#include "omsservice.h"
+
+#include "overlayapi.h"
+#include "peerapi.h"
+#include "tracker.h"
+
+#include <QTimer>
+
+namespace mp2p {
+
+OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
+    : m_context(std::move(context))
+    , m_state(std::make_unique<OmsState>(OmsConfig::fromJson(m_context.config), m_context.tokens,
+                                         m_context.clock ? m_context.clock : systemClock(), pams))
+    , m_tracker(std::make_unique<Tracker>(*m_state))
+    , m_overlays(std::make_unique<OverlayApi>(*m_state))
+    , m_peers(std::make_unique<PeerApi>(*m_state))
+{
+}
+
+OmsService::~OmsService() = default;
+
+bool OmsService::start(QString *error)
+{
+    if (!m_context.tokens) {
+        if (error)
+            *error = QStringLiteral("the OMS needs the UMS public key to verify tokens");
+        return false;
+    }
+    if (!m_state->store.open(m_context.dataDir, error))
+        return false;
+    const std::optional<QList<Overlay>> overlays = m_state->store.all(error);
+    if (!overlays)
+        return false;
+    // The tracker checks overlay existence in memory only (no SQL per announce).
+    for (const Overlay &o : *overlays)
+        m_state->registry.addOverlay(QByteArray::fromHex(o.overlayId.toLatin1()),
+                                     QByteArray::fromHex(o.infoHashV2.toLatin1()).left(20));
+
+    // Lazy expiry covers swarms that see announces; the sweep frees swarms nobody touches.
+    m_sweepTimer = std::make_unique<QTimer>();
+    m_sweepTimer->setInterval(1000 * qBound(5, m_state->config.peerTtlSecs / 2, 60));
+    QObject::connect(m_sweepTimer.get(), &QTimer::timeout, [this] { sweepExpiredPeers(); });
+    m_sweepTimer->start();
+    m_started = true;
+    return true;
+}
+
+void OmsService::registerRoutes(HttpRouter &router)
+{
+    m_tracker->registerRoutes(router);
+    m_overlays->registerRoutes(router);
+    m_peers->registerRoutes(router);
+}
+
+QJsonObject OmsService::health() const
+{
+    return {{QStringLiteral("status"), m_started ? QStringLiteral("ok") : QStringLiteral("stopped")},
+            {QStringLiteral("overlays"), m_state->registry.overlayCount()},
+            {QStringLiteral("peers"), m_state->registry.peerCount()}};
+}
+
+void OmsService::stop()
+{
+    m_sweepTimer.reset();
+    m_started = false;
+}
+
+void OmsService::setRanking(std::shared_ptr<const PeerRanking> ranking)
+{
+    if (ranking)
+        m_state->ranking = std::move(ranking);
+}
+
+int OmsService::sweepExpiredPeers()
+{
+    return m_state->registry.sweep(m_state->clock());
+}
+
+} // namespace mp2p

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "omsconfig.h"
+#include "overlaystore.h"
+#include "peerranking.h"
+#include "swarmregistry.h"
+
+#include <protocol/auth.h>
+#include <protocol/peeractivity.h>
+
+#include <memory>
+
+namespace mp2p {
+
+// What the tracker and the JSON API of one OMS share. Owned by OmsService.
+struct OmsState {
+    OmsState(OmsConfig c, const TokenVerifier *tokens, Clock clk, const PeerActivitySource *activity)
+        : config(c)
+        , clock(clk)
+        , auth(tokens, clk)
+        , registry(c.peerTtlSecs)
+        , ranking(std::make_shared<SimpleRanking>())
+        , pams(activity)
+    {
+    }
+
+    const OmsConfig config;
+    const Clock clock;
+    const Authenticator auth;
+    OverlayStore store;
+    SwarmRegistry registry;
+    std::shared_ptr<const PeerRanking> ranking;
+    const PeerActivitySource *pams;  // R1; may be null (no PAMS configured)
+};
+
+// The address to list for an announcing peer: the connection's remote address, or the
+// client's own "ip" value when the request comes from loopback (a local proxy or test) or the
+// operator set trustIpParameter. Anyone else could otherwise point a swarm at a third party.
+// Returns false with a message when the "ip" value it would honour is not an IP address.
+bool resolvePeerAddress(const HttpRequest &request, const QString &ipParameter, bool trustIpParameter,
+                        QHostAddress *out, QString *error);
+
+} // namespace mp2p

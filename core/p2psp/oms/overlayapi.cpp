@@ -1,0 +1,147 @@
+#include "overlayapi.h"
+#include "omsjson.h"
+
+#include <protocol/jsonfields.h>
+
+namespace mp2p {
+
+namespace {
+HttpResponse storeFailure(OverlayStore::Result result, const QString &id, const QString &error)
+{
+    switch (result) {
+    case OverlayStore::Result::NotFound:
+        return HttpResponse::error(ApiError::notFound(QStringLiteral("no overlay %1 at this OMS").arg(id)));
+    case OverlayStore::Result::Forbidden:
+        return HttpResponse::error(ApiError::forbidden(
+            QStringLiteral("only the owner of overlay %1 may change or remove it").arg(id)));
+    case OverlayStore::Result::Exists:
+        return HttpResponse::error(ApiError::conflict(
+            QStringLiteral("overlay %1 (or its infoHashV2) already exists; query it instead").arg(id)));
+    default:
+        return HttpResponse::error(ApiError::internal(QStringLiteral("the overlay store failed: %1").arg(error)));
+    }
+}
+} // namespace
+
+OverlayApi::OverlayApi(OmsState &state)
+    : m_state(state)
+{
+}
+
+void OverlayApi::registerRoutes(HttpRouter &router)
+{
+    const QString one = QStringLiteral("/oms/v1/overlays/{id}");
+    router.add(HttpMethod::Post, QStringLiteral("/oms/v1/overlays"), [this](const HttpRequest &r) { return create(r); });
+    router.add(HttpMethod::Get, one, [this](const HttpRequest &r) { return query(r); });
+    router.add(HttpMethod::Patch, one, [this](const HttpRequest &r) { return modify(r); });
+    router.add(HttpMethod::Delete, one, [this](const HttpRequest &r) { return remove(r); });
+}
+
+QJsonObject OverlayApi::toJson(const Overlay &overlay, const QByteArray &key) const
+{
+    return overlayJson(overlay, m_state.registry.counts(key, m_state.clock()).value_or(SwarmCounts{}));
+}
+
+HttpResponse OverlayApi::create(const HttpRequest &request)
+{
+    ApiError error;
+    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    QJsonObject body;
+    if (!user || !parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    JsonFields in(body);
+    Overlay overlay;
+    overlay.overlayId = in.string(QStringLiteral("overlayId"), JsonFields::Required, 40, 40).toLower();
+    overlay.infoHashV2 = in.string(QStringLiteral("infoHashV2"), JsonFields::Optional, 64, 64).toLower();
+    overlay.name = in.string(QStringLiteral("name"), JsonFields::Required, 1, 200).trimmed();
+    if (in.ok() && !isHex(overlay.overlayId, 40))
+        in.fail(QStringLiteral("overlayId"), QStringLiteral("invalid_value"),
+                QStringLiteral("overlayId must be the v1 info-hash as 40 hex characters"));
+    if (in.ok() && !overlay.infoHashV2.isEmpty() && !isHex(overlay.infoHashV2, 64))
+        in.fail(QStringLiteral("infoHashV2"), QStringLiteral("invalid_value"),
+                QStringLiteral("infoHashV2 must be the v2 info-hash as 64 hex characters"));
+    if (in.ok() && overlay.name.isEmpty())
+        in.fail(QStringLiteral("name"), QStringLiteral("invalid_value"), QStringLiteral("name must not be blank"));
+    if (!in.ok())
+        return HttpResponse::error(in.error());
+
+    overlay.owner = *user;
+    overlay.createdAt = overlay.updatedAt = m_state.clock();
+    QString storeError;
+    const OverlayStore::Result result = m_state.store.create(overlay, &storeError);
+    if (result != OverlayStore::Result::Ok)
+        return storeFailure(result, overlay.overlayId, storeError);
+    const QByteArray key = QByteArray::fromHex(overlay.overlayId.toLatin1());
+    // libtorrent announces a hybrid torrent also under the v2 hash truncated to 20 bytes.
+    const QByteArray alias = QByteArray::fromHex(overlay.infoHashV2.toLatin1()).left(20);
+    m_state.registry.addOverlay(key, alias);
+    return HttpResponse::json(toJson(overlay, key), 201);
+}
+
+HttpResponse OverlayApi::query(const HttpRequest &request) const
+{
+    ApiError error;
+    QString id;
+    const std::optional<QByteArray> key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error);
+    if (!key)
+        return HttpResponse::error(error);
+    QString storeError;
+    const std::optional<Overlay> overlay = m_state.store.find(id, &storeError);
+    if (!overlay)
+        return storeFailure(storeError.isEmpty() ? OverlayStore::Result::NotFound : OverlayStore::Result::Failed, id,
+                            storeError);
+    return HttpResponse::json(toJson(*overlay, *key));
+}
+
+HttpResponse OverlayApi::modify(const HttpRequest &request)
+{
+    ApiError error;
+    QString id;
+    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    const std::optional<QByteArray> key =
+        user ? overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error) : std::nullopt;
+    QJsonObject body;
+    if (!key || !parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    JsonFields in(body);
+    const QString name = in.string(QStringLiteral("name"), JsonFields::Optional, 1, 200).trimmed();
+    if (in.ok() && in.has(QStringLiteral("name")) && name.isEmpty())
+        in.fail(QStringLiteral("name"), QStringLiteral("invalid_value"), QStringLiteral("name must not be blank"));
+    if (!in.ok())
+        return HttpResponse::error(in.error());
+
+    QString storeError;
+    Overlay updated;
+    OverlayStore::Result result;
+    if (name.isEmpty()) {  // nothing to change: answer with the overlay, still only to its owner
+        const std::optional<Overlay> current = m_state.store.find(id, &storeError);
+        result = !current ? (storeError.isEmpty() ? OverlayStore::Result::NotFound : OverlayStore::Result::Failed)
+                          : (current->owner == *user ? OverlayStore::Result::Ok : OverlayStore::Result::Forbidden);
+        if (current)
+            updated = *current;
+    } else {
+        result = m_state.store.rename(id, *user, name, m_state.clock(), &updated, &storeError);
+    }
+    if (result != OverlayStore::Result::Ok)
+        return storeFailure(result, id, storeError);
+    return HttpResponse::json(toJson(updated, *key));
+}
+
+HttpResponse OverlayApi::remove(const HttpRequest &request)
+{
+    ApiError error;
+    QString id;
+    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    const std::optional<QByteArray> key =
+        user ? overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error) : std::nullopt;
+    if (!key)
+        return HttpResponse::error(error);
+    QString storeError;
+    const OverlayStore::Result result = m_state.store.remove(id, *user, &storeError);
+    if (result != OverlayStore::Result::Ok)
+        return storeFailure(result, id, storeError);
+    m_state.registry.removeOverlay(*key);  // the swarm goes with it
+    return HttpResponse::noContent();
+}
+
+} // namespace mp2p

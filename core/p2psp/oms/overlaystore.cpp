@@ -1,0 +1,148 @@
+#include "overlaystore.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace mp2p {
+
+namespace {
+const QString Columns = QStringLiteral("overlay_id, info_hash_v2, name, owner, created_at, updated_at");
+
+QList<Migration> migrations()
+{
+    return {
+        {1,
+         {QStringLiteral("CREATE TABLE overlays ("
+                         "overlay_id TEXT PRIMARY KEY, info_hash_v2 TEXT UNIQUE, name TEXT NOT NULL, "
+                         "owner TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+          QStringLiteral("CREATE INDEX overlays_owner ON overlays (owner)")},
+         false},
+    };
+}
+
+Overlay overlayFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toLongLong()};
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+} // namespace
+
+OverlayStore::Result OverlayStore::checkOwner(const QString &overlayId, const QString &owner,
+                                              std::optional<Overlay> *current, QString *error) const
+{
+    QString findError;
+    *current = find(overlayId, &findError);
+    if (!*current) {
+        if (findError.isEmpty())
+            return Result::NotFound;
+        if (error)
+            *error = findError;
+        return Result::Failed;
+    }
+    return (*current)->owner == owner ? Result::Ok : Result::Forbidden;
+}
+
+bool OverlayStore::open(const QString &dataDir, QString *error)
+{
+    DatabaseOptions options;
+    options.path = dataDir + QStringLiteral("/oms.db");
+    m_db = std::make_unique<Database>(QStringLiteral("oms"), options);
+    return m_db->open(error) && m_db->migrate(migrations(), error);
+}
+
+OverlayStore::Result OverlayStore::create(const Overlay &overlay, QString *error)
+{
+    QSqlDatabase db = m_db->connection();
+    Transaction tx(db);
+    QSqlQuery q(db);
+    // ON CONFLICT DO NOTHING (no target) covers both the id and the v2 hash, on SQLite and PostgreSQL.
+    q.prepare(QStringLiteral("INSERT INTO overlays (%1) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING").arg(Columns));
+    q.addBindValue(overlay.overlayId);
+    q.addBindValue(nullableText(overlay.infoHashV2));
+    q.addBindValue(overlay.name);
+    q.addBindValue(overlay.owner);
+    q.addBindValue(overlay.createdAt);
+    q.addBindValue(overlay.updatedAt);
+    if (!tx.isActive() || !execQuery(q, error))
+        return Result::Failed;
+    if (q.numRowsAffected() == 0)
+        return Result::Exists;
+    return tx.commit(error) ? Result::Ok : Result::Failed;
+}
+
+std::optional<Overlay> OverlayStore::find(const QString &overlayId, QString *error) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM overlays WHERE overlay_id = ?").arg(Columns));
+    q.addBindValue(overlayId);
+    if (!execQuery(q, error))
+        return std::nullopt;
+    if (!q.next()) {
+        if (error)
+            error->clear();
+        return std::nullopt;
+    }
+    return overlayFrom(q);
+}
+
+OverlayStore::Result OverlayStore::rename(const QString &overlayId, const QString &owner, const QString &name,
+                                          qint64 now, Overlay *updated, QString *error)
+{
+    QSqlDatabase db = m_db->connection();
+    Transaction tx(db);
+    if (!tx.isActive())
+        return Result::Failed;
+    std::optional<Overlay> current;
+    const Result check = checkOwner(overlayId, owner, &current, error);
+    if (check != Result::Ok)
+        return check;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE overlays SET name = ?, updated_at = ? WHERE overlay_id = ?"));
+    q.addBindValue(name);
+    q.addBindValue(now);
+    q.addBindValue(overlayId);
+    if (!execQuery(q, error) || !tx.commit(error))
+        return Result::Failed;
+    current->name = name;
+    current->updatedAt = now;
+    *updated = *current;
+    return Result::Ok;
+}
+
+OverlayStore::Result OverlayStore::remove(const QString &overlayId, const QString &owner, QString *error)
+{
+    QSqlDatabase db = m_db->connection();
+    Transaction tx(db);
+    if (!tx.isActive())
+        return Result::Failed;
+    std::optional<Overlay> current;
+    const Result check = checkOwner(overlayId, owner, &current, error);
+    if (check != Result::Ok)
+        return check;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM overlays WHERE overlay_id = ?"));
+    q.addBindValue(overlayId);
+    if (!execQuery(q, error) || !tx.commit(error))
+        return Result::Failed;
+    return Result::Ok;
+}
+
+std::optional<QList<Overlay>> OverlayStore::all(QString *error) const
+{
+    QSqlQuery q(m_db->connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM overlays").arg(Columns));
+    if (!execQuery(q, error))
+        return std::nullopt;
+    QList<Overlay> out;
+    while (q.next())
+        out.append(overlayFrom(q));
+    return out;
+}
+
+} // namespace mp2p

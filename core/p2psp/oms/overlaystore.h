@@ -1,0 +1,46 @@
+#pragma once
+
+#include <base/database.h>
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace mp2p {
+
+// An overlay (X.609.5): the swarm of one torrent, identified by its v1 info-hash.
+struct Overlay {
+    QString overlayId;   // 40 lower-case hex (= infoHashV1)
+    QString infoHashV2;  // 64 lower-case hex or empty
+    QString name;
+    QString owner;       // user id of the creator
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+// The durable half of the OMS: overlays, in dataDir/oms.db. Swarm membership is soft state
+// (SwarmRegistry) and never written here.
+class OverlayStore {
+public:
+    enum class Result { Ok, Exists, NotFound, Forbidden, Failed };
+
+    bool open(const QString &dataDir, QString *error);
+
+    Result create(const Overlay &overlay, QString *error);
+    std::optional<Overlay> find(const QString &overlayId, QString *error) const;
+    // Both check the owner inside the same transaction as the write.
+    Result rename(const QString &overlayId, const QString &owner, const QString &name, qint64 now,
+                  Overlay *updated, QString *error);
+    Result remove(const QString &overlayId, const QString &owner, QString *error);
+    std::optional<QList<Overlay>> all(QString *error) const;
+
+private:
+    Result checkOwner(const QString &overlayId, const QString &owner, std::optional<Overlay> *current,
+                      QString *error) const;
+
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace mp2p

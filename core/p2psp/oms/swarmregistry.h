@@ -1,0 +1,87 @@
+#pragma once
+
+#include "swarmpeer.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+
+#include <optional>
+
+namespace mp2p {
+
+enum class PeerEvent { None, Started, Completed, Stopped };
+
+enum class SwarmStatus { Ok, UnknownOverlay, UnknownPeer, NotYours };
+
+struct SwarmCounts {
+    int seeds = 0;
+    int leechers = 0;
+    qint64 completed = 0;  // "downloaded" in a scrape: completions seen since the OMS started
+};
+
+struct AnnounceResult {
+    SwarmStatus status = SwarmStatus::Ok;
+    SwarmCounts counts;             // after this announce
+    QList<SwarmPeer> candidates;    // a random sample of each class, never the requester
+};
+
+// Who is in which swarm, kept in memory only (soft state). Overlays themselves are durable
+// (OverlayStore); peers are not, on purpose: every peer re-announces each interval, so after a
+// restart the swarms refill within one announce interval, and an announce — the OMS's hot path —
+// never touches the disk. Peers that stop announcing expire after `ttlSecs`: lazily when their
+// swarm is touched, and by sweep() from the service's timer for swarms nobody touches.
+// Swarms are keyed by the 20-byte binary v1 info-hash; a hybrid torrent's truncated v2 hash is
+// an alias of the same swarm (libtorrent announces both). Thread-safe (one mutex).
+class SwarmRegistry {
+public:
+    explicit SwarmRegistry(qint64 ttlSecs);
+
+    void addOverlay(const QByteArray &infoHash, const QByteArray &v2Alias = {});
+    void removeOverlay(const QByteArray &infoHash);
+    bool hasOverlay(const QByteArray &infoHash) const;
+
+    // Upserts the peer (or removes it on Stopped) and samples up to `poolPerClass` seeds and as
+    // many leechers as candidates for the peer list. A peer id held by another user is refused.
+    AnnounceResult announce(const QByteArray &infoHash, const SwarmPeer &peer, PeerEvent event, int poolPerClass);
+    SwarmStatus report(const QByteArray &infoHash, const SwarmPeer &counters);
+    SwarmStatus leave(const QByteArray &infoHash, const QByteArray &peerId, const QString &userId);
+
+    std::optional<SwarmCounts> counts(const QByteArray &infoHash, qint64 now);
+    QList<SwarmPeer> peers(const QByteArray &infoHash, qint64 now);
+
+    int sweep(qint64 now);  // drops expired peers of every swarm; returns how many
+    int overlayCount() const;
+    int peerCount() const;
+
+private:
+    struct Slot {
+        bool seed = false;
+        int pos = 0;
+    };
+    struct Swarm {
+        QList<SwarmPeer> seeds;
+        QList<SwarmPeer> leechers;
+        QHash<QByteArray, Slot> index;  // peer id -> where it is
+        qint64 completed = 0;
+        qint64 sweepAt = 0;  // no peer can have expired before this time
+        QByteArray alias;
+    };
+
+    Swarm *find(const QByteArray &infoHash);
+    void upsert(Swarm &swarm, const SwarmPeer &peer, PeerEvent event);
+    void erase(Swarm &swarm, const QByteArray &peerId);
+    void place(Swarm &swarm, const SwarmPeer &peer);
+    int sweepSwarm(Swarm &swarm, qint64 now, bool force);
+    static void sample(const QList<SwarmPeer> &from, const QByteArray &skip, int count, QList<SwarmPeer> *out);
+    static SwarmCounts countsOf(const Swarm &swarm);
+
+    const qint64 m_ttlSecs;
+    mutable QMutex m_lock;
+    QHash<QByteArray, Swarm> m_swarms;
+    QHash<QByteArray, QByteArray> m_aliases;  // truncated v2 hash -> v1 hash
+    int m_peerCount = 0;
+};
+
+} // namespace mp2p

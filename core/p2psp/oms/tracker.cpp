@@ -1,0 +1,220 @@
+#include "tracker.h"
+
+#include <user/bencode.h>
+
+#include <QtEndian>
+
+namespace mp2p {
+
+namespace {
+constexpr int HashBytes = 20;
+
+HttpResponse bencoded(const QVariantMap &reply)
+{
+    return HttpResponse::raw("text/plain", bencode(reply), 200);
+}
+
+HttpResponse failure(const QString &reason)
+{
+    return bencoded(QVariantMap{{QStringLiteral("failure reason"), reason}});
+}
+
+// A non-negative integer query value; `fallback` when absent, nullopt when malformed.
+std::optional<qint64> counter(const HttpRequest &request, const QString &key, std::optional<qint64> fallback)
+{
+    const QString text = request.query.queryItemValue(key);
+    if (text.isEmpty())
+        return fallback;
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < 0)
+        return std::nullopt;
+    return value;
+}
+} // namespace
+
+struct Tracker::Announce {
+    QByteArray infoHash;
+    SwarmPeer peer;
+    PeerEvent event = PeerEvent::None;
+    int numwant = 0;
+    bool compact = true;
+    bool noPeerId = false;
+};
+
+Tracker::Tracker(OmsState &state)
+    : m_state(state)
+{
+}
+
+void Tracker::registerRoutes(HttpRouter &router)
+{
+    const auto fromQuery = [this](const HttpRequest &r) {
+        return announce(r, r.query.queryItemValue(QStringLiteral("token")));
+    };
+    const auto fromPath = [this](const HttpRequest &r) { return announce(r, r.params.value(QStringLiteral("token"))); };
+    const auto scraper = [this](const HttpRequest &r) { return scrape(r); };
+    router.add(HttpMethod::Get, QStringLiteral("/announce"), fromQuery);
+    router.add(HttpMethod::Get, QStringLiteral("/announce/{token}"), fromPath);
+    // Clients derive the scrape URL by replacing "announce" with "scrape" in the announce URL.
+    router.add(HttpMethod::Get, QStringLiteral("/scrape"), scraper);
+    router.add(HttpMethod::Get, QStringLiteral("/scrape/{token}"), scraper);
+}
+
+HttpResponse Tracker::announce(const HttpRequest &request, const QString &token) const
+{
+    if (token.isEmpty())
+        return failure(QStringLiteral("missing token: announce to the URL from the directory, "
+                                      "/announce?token=<token> or /announce/<token>"));
+    ApiError authError;
+    const std::optional<QString> user = m_state.auth.userFromToken(token, &authError);
+    if (!user)
+        return failure(QStringLiteral("invalid token: %1; log in again to get a new one").arg(authError.message));
+
+    Announce a;
+    QString problem;
+    if (!parse(request, &a, &problem))
+        return failure(problem);
+    a.peer.userId = *user;
+    a.peer.lastSeen = m_state.clock();
+
+    const int pool = a.event == PeerEvent::Stopped ? 0 : m_state.ranking->candidatePool(a.numwant);
+    AnnounceResult result = m_state.registry.announce(a.infoHash, a.peer, a.event, pool);
+    if (result.status == SwarmStatus::UnknownOverlay)
+        return failure(QStringLiteral("unknown overlay: info_hash %1 is not registered at this OMS; "
+                                      "create the overlay first (POST /oms/v1/overlays)")
+                           .arg(QString::fromLatin1(a.infoHash.toHex())));
+    if (result.status == SwarmStatus::NotYours)
+        return failure(QStringLiteral("peer_id is in use by another user in this swarm; pick a new peer_id"));
+
+    QVariantMap reply{{QStringLiteral("interval"), m_state.config.announceIntervalSecs},
+                      {QStringLiteral("min interval"), m_state.config.minAnnounceIntervalSecs},
+                      {QStringLiteral("complete"), result.counts.seeds},
+                      {QStringLiteral("incomplete"), result.counts.leechers}};
+    const QList<SwarmPeer> peers = pool > 0 && a.numwant > 0
+                                       ? m_state.ranking->rank(a.peer, std::move(result.candidates), a.numwant)
+                                       : QList<SwarmPeer>();
+    encodePeers(a, peers, &reply);
+    return bencoded(reply);
+}
+
+bool Tracker::parse(const HttpRequest &request, Announce *a, QString *failure) const
+{
+    a->infoHash = request.rawQueryValue("info_hash");
+    if (a->infoHash.size() != HashBytes) {
+        *failure = QStringLiteral("invalid info_hash: it must be the 20-byte SHA-1 info-hash, percent-encoded "
+                                  "(got %1 bytes)").arg(a->infoHash.size());
+        return false;
+    }
+    a->peer.peerId = request.rawQueryValue("peer_id");
+    if (a->peer.peerId.size() != HashBytes) {
+        *failure = QStringLiteral("invalid peer_id: it must be 20 bytes (got %1)").arg(a->peer.peerId.size());
+        return false;
+    }
+    bool ok = false;
+    const uint port = request.query.queryItemValue(QStringLiteral("port")).toUInt(&ok);
+    if (!ok || port == 0 || port > 65535) {
+        *failure = QStringLiteral("invalid port: it must be the client's listening port, 1 to 65535");
+        return false;
+    }
+    a->peer.port = quint16(port);
+    const auto uploaded = counter(request, QStringLiteral("uploaded"), 0);
+    const auto downloaded = counter(request, QStringLiteral("downloaded"), 0);
+    const auto left = counter(request, QStringLiteral("left"), std::nullopt);
+    if (!uploaded || !downloaded || !left) {
+        *failure = QStringLiteral("invalid uploaded/downloaded/left: each must be a non-negative integer "
+                                  "(left is required)");
+        return false;
+    }
+    a->peer.uploaded = *uploaded;
+    a->peer.downloaded = *downloaded;
+    a->peer.left = *left;
+
+    const QString event = request.query.queryItemValue(QStringLiteral("event"));
+    if (event == QLatin1String("started"))
+        a->event = PeerEvent::Started;
+    else if (event == QLatin1String("completed"))
+        a->event = PeerEvent::Completed;
+    else if (event == QLatin1String("stopped"))
+        a->event = PeerEvent::Stopped;
+    else if (!event.isEmpty() && event != QLatin1String("empty") && event != QLatin1String("paused")) {
+        *failure = QStringLiteral("invalid event: use started, completed, stopped or leave it out");
+        return false;
+    }
+
+    const QString numwant = request.query.queryItemValue(QStringLiteral("numwant"));
+    const int wanted = numwant.toInt(&ok);
+    a->numwant = ok && wanted >= 0 ? qMin(wanted, OmsConfig::MaxNumwant) : m_state.config.maxPeersPerReply;
+    a->compact = request.query.queryItemValue(QStringLiteral("compact")) != QLatin1String("0");
+    a->noPeerId = request.query.queryItemValue(QStringLiteral("no_peer_id")) == QLatin1String("1");
+    return resolvePeerAddress(request, request.query.queryItemValue(QStringLiteral("ip")),
+                              m_state.config.trustIpParameter, &a->peer.address, failure);
+}
+
+void Tracker::encodePeers(const Announce &a, const QList<SwarmPeer> &peers, QVariantMap *reply)
+{
+    if (!a.compact) {
+        QVariantList list;
+        list.reserve(peers.size());
+        for (const SwarmPeer &p : peers) {
+            QVariantMap entry{{QStringLiteral("ip"), p.address.toString()}, {QStringLiteral("port"), int(p.port)}};
+            if (!a.noPeerId)
+                entry.insert(QStringLiteral("peer id"), p.peerId);
+            list.append(entry);
+        }
+        reply->insert(QStringLiteral("peers"), list);
+        return;
+    }
+    // BEP 23: 4 address bytes + 2 port bytes per IPv4 peer, network order; BEP 7: 16 + 2 per IPv6 peer.
+    QByteArray v4;
+    QByteArray v6;
+    v4.reserve(6 * peers.size());
+    for (const SwarmPeer &p : peers) {
+        uchar port[2];
+        qToBigEndian(p.port, port);
+        if (p.address.protocol() == QAbstractSocket::IPv4Protocol) {
+            uchar ip[4];
+            qToBigEndian(p.address.toIPv4Address(), ip);
+            v4.append(reinterpret_cast<const char *>(ip), 4);
+            v4.append(reinterpret_cast<const char *>(port), 2);
+        } else {
+            const Q_IPV6ADDR ip = p.address.toIPv6Address();
+            v6.append(reinterpret_cast<const char *>(ip.c), 16);
+            v6.append(reinterpret_cast<const char *>(port), 2);
+        }
+    }
+    reply->insert(QStringLiteral("peers"), v4);
+    if (!v6.isEmpty())
+        reply->insert(QStringLiteral("peers6"), v6);
+}
+
+HttpResponse Tracker::scrape(const HttpRequest &request) const
+{
+    // Several info_hash values are allowed (BEP 48), so the raw query is walked here; each value
+    // is percent-decoded exactly like HttpRequest::rawQueryValue does.
+    QVariantMap files;
+    int asked = 0;
+    const qint64 now = m_state.clock();
+    for (const QByteArray &pair : request.rawQuery.split('&')) {
+        if (!pair.startsWith("info_hash="))
+            continue;
+        const QByteArray hash = QByteArray::fromPercentEncoding(pair.mid(int(qstrlen("info_hash="))));
+        if (hash.size() != HashBytes)
+            return failure(QStringLiteral("invalid info_hash: each must be 20 bytes (got %1)").arg(hash.size()));
+        if (++asked > OmsConfig::MaxNumwant)
+            return failure(QStringLiteral("too many info_hash values: at most %1 per scrape").arg(OmsConfig::MaxNumwant));
+        const std::optional<SwarmCounts> counts = m_state.registry.counts(hash, now);
+        if (!counts)
+            continue;  // unknown overlays are left out, as BEP 48 trackers do
+        // BEP 48 keys "files" by the binary info-hash; one QString char carries one byte.
+        files.insert(QString::fromLatin1(hash),
+                     QVariantMap{{QStringLiteral("complete"), counts->seeds},
+                                 {QStringLiteral("incomplete"), counts->leechers},
+                                 {QStringLiteral("downloaded"), counts->completed}});
+    }
+    if (asked == 0)
+        return failure(QStringLiteral("scrape needs at least one info_hash (full scrapes are not served)"));
+    return bencoded(QVariantMap{{QStringLiteral("files"), files}});
+}
+
+} // namespace mp2p

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <base/database.h>
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace mp2p {
+
+// A registered user as the UMS keeps it. `reputation` is set by the provider (R7), never by
+// the user's own requests.
+struct UserRecord {
+    QString userId;
+    QByteArray publicKey;      // raw 32 bytes
+    QString displayName;
+    QJsonObject network;       // {"addresses"?, "isp"?, "nat"?}
+    qint64 reputation = 0;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+// A login challenge: single use, valid until expiresAt (exclusive).
+struct ChallengeRecord {
+    QString challengeId;
+    QString userId;
+    QString challenge;         // the base64url text handed to the client (and signed by it)
+    qint64 expiresAt = 0;
+};
+
+enum class ChallengeCheck { Ok, Unknown, OtherUser, Used, Expired, Failed };
+
+// The UMS's SQLite (or PostgreSQL) file: users and login challenges. Every write runs in one
+// transaction that is committed before the method returns.
+class UmsStore {
+public:
+    // A user may hold this many live challenges; a new one evicts the oldest, so nobody can
+    // fill the table by asking for challenges on someone else's behalf.
+    static constexpr int MaxLiveChallengesPerUser = 8;
+
+    explicit UmsStore(const QString &path);
+
+    bool open(QString *error);
+    const Database &database() const { return m_db; }
+
+    // Registers the key, or finds the user it already belongs to (*created says which).
+    std::optional<UserRecord> registerUser(const QByteArray &publicKey, const QString &displayName, qint64 now,
+                                           bool *created, QString *error);
+    // Nothing with an empty *error means "no such user".
+    std::optional<UserRecord> user(const QString &userId, QString *error) const;
+    // Changes the given parts of the profile; returns the updated record (nothing = no such user).
+    std::optional<UserRecord> updateProfile(const QString &userId, const std::optional<QString> &displayName,
+                                            const std::optional<QJsonObject> &network, qint64 now,
+                                            QString *error);
+    std::optional<qint64> reputation(const QString &userId) const;
+    qint64 userCount(QString *error) const;
+
+    bool addChallenge(const ChallengeRecord &challenge, qint64 now, qint64 ttlSecs, QString *error);
+    // Marks the challenge used when it belongs to userId, is unused and has not expired, and
+    // hands back its text in *challengeText. A challenge of another user is left untouched.
+    ChallengeCheck consumeChallenge(const QString &challengeId, const QString &userId, qint64 now,
+                                    QString *challengeText, QString *error);
+
+private:
+    Database m_db;
+};
+
+} // namespace mp2p
