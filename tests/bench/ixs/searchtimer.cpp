@@ -70,10 +70,11 @@ double LatencyRun::mean() const
     return millis.isEmpty() ? 0 : sum / double(millis.size());
 }
 
-LatencyRun timeHttp(const QString &baseUrl, const QList<BenchQuery> &queries, const TimerLimits &limits)
+LatencyRun timeHttp(const QString &name, const QString &baseUrl, const QList<BenchQuery> &queries,
+                    const TimerLimits &limits)
 {
     test::TestHttp http;
-    return timeEach(QStringLiteral("IXS over HTTP (mp2pd)"), queries, limits, [&](const BenchQuery &q) {
+    return timeEach(name, queries, limits, [&](const BenchQuery &q) {
         const QString url = baseUrl + QStringLiteral("/ixs/v1/content?q=")
                             + QString::fromLatin1(QUrl::toPercentEncoding(q.text))
                             + QStringLiteral("&page=%1&perPage=%2").arg(q.page).arg(PerPage);

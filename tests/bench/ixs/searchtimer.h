@@ -26,7 +26,8 @@ struct TimerLimits {
 
 // (a) Through the IXS's HTTP API of a running mp2pd: GET /ixs/v1/content?q=&page=&perPage=20,
 // one request at a time on one keep-alive connection, timed from send to the parsed reply.
-LatencyRun timeHttp(const QString &baseUrl, const QList<BenchQuery> &queries, const TimerLimits &limits);
+LatencyRun timeHttp(const QString &name, const QString &baseUrl, const QList<BenchQuery> &queries,
+                    const TimerLimits &limits);
 
 // (b) The IXS's own SQL in-process: IxsStore::query() on the same file (COUNT + ranked page
 // with the JOIN and the weighted bm25), no HTTP and no JSON.

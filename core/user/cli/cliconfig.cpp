@@ -1,0 +1,141 @@
+#include "cliconfig.h"
+
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace mp2p {
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/mp2p");
+}
+
+void addCliOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("server"), QStringLiteral("The provider's URL. Without it (and without one in the config file), "
+                                                  "mp2p runs the P2PSP services itself on 127.0.0.1."), QStringLiteral("url")},
+        {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp)."),
+         QStringLiteral("file")},
+        {QStringLiteral("data-dir"), QStringLiteral("Identity, transfers and resume data (default: %1).").arg(defaultDataDir()),
+         QStringLiteral("dir")},
+        {QStringLiteral("listen"), QStringLiteral("Address and port for peer connections (default 0.0.0.0:6881)."), QStringLiteral("ip:port")},
+        {QStringLiteral("upload-limit"), QStringLiteral("Upload limit in KiB/s (0 = none)."), QStringLiteral("kib")},
+        {QStringLiteral("download-limit"), QStringLiteral("Download limit in KiB/s (0 = none)."), QStringLiteral("kib")},
+        {QStringLiteral("no-utp"), QStringLiteral("Use TCP only for peer connections.")},
+        {QStringLiteral("embedded-port"), QStringLiteral("Port of the embedded P2PSP (default 7800; 0 = any)."), QStringLiteral("port")},
+        {QStringLiteral("json"), QStringLiteral("Print JSON lines instead of text.")},
+        {QStringLiteral("log-level"), QStringLiteral("debug, info, warning (default) or error."), QStringLiteral("level")},
+        {QStringLiteral("title"), QStringLiteral("publish: the title (default: the file or folder name)."), QStringLiteral("text")},
+        {QStringLiteral("description"), QStringLiteral("publish: a description."), QStringLiteral("text")},
+        {QStringLiteral("tags"), QStringLiteral("publish: comma-separated tags."), QStringLiteral("list")},
+        {QStringLiteral("to"), QStringLiteral("get: the folder to download into (default: the current folder)."), QStringLiteral("dir")},
+        {QStringLiteral("sequential"), QStringLiteral("get: download pieces in order (for playing while downloading).")},
+        {QStringLiteral("seed"), QStringLiteral("publish/get: keep seeding afterwards until interrupted.")},
+        {QStringLiteral("page"), QStringLiteral("search: the page of results (default 1)."), QStringLiteral("n")},
+    });
+}
+
+namespace {
+bool parseListen(const QString &text, QString *interfaces, QString *outgoing)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    QHostAddress address;
+    if (colon <= 0 || !ok || port > 65535 || !address.setAddress(text.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']'))))
+        return false;
+    *interfaces = text;
+    if (address != QHostAddress::AnyIPv4 && address != QHostAddress::AnyIPv6 && address != QHostAddress::Any)
+        *outgoing = address.toString();
+    return true;
+}
+
+bool readKib(const QString &text, int *bytesPerSecond)
+{
+    bool ok = false;
+    const qint64 kib = text.toLongLong(&ok);
+    if (!ok || kib < 0 || kib > 10'000'000)
+        return false;
+    *bytesPerSecond = int(kib * 1024);
+    return true;
+}
+} // namespace
+
+bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString *error)
+{
+    QJsonObject file;
+    if (parser.isSet(QStringLiteral("config"))) {
+        QFile f(parser.value(QStringLiteral("config")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read the config file %1: %2").arg(f.fileName(), f.errorString());
+            return false;
+        }
+        QJsonParseError parseError;
+        file = QJsonDocument::fromJson(f.readAll(), &parseError).object();
+        if (parseError.error != QJsonParseError::NoError) {
+            *error = QStringLiteral("%1 is not valid JSON: %2 at byte %3").arg(f.fileName(), parseError.errorString()).arg(parseError.offset);
+            return false;
+        }
+    }
+    auto value = [&](const char *flag, const char *key) {
+        return parser.isSet(QLatin1String(flag)) ? parser.value(QLatin1String(flag)) : file.value(QLatin1String(key)).toVariant().toString();
+    };
+    PeerConfig &peer = config->peer;
+    peer.dataDir = value("data-dir", "dataDir");
+    if (peer.dataDir.isEmpty())
+        peer.dataDir = defaultDataDir();
+    peer.engine.stateDir = peer.dataDir;
+    const QString server = value("server", "server");
+    if (!server.isEmpty()) {
+        const QUrl url(server);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty()) {
+            *error = QStringLiteral("--server: '%1' is not an http(s) URL such as http://provider.example:7800").arg(server);
+            return false;
+        }
+        peer.providerUrl = url;
+        config->embedded = false;
+    }
+    const QString listen = value("listen", "listen");
+    if (!listen.isEmpty() && !parseListen(listen, &peer.engine.listenInterfaces, &peer.engine.outgoingInterfaces)) {
+        *error = QStringLiteral("--listen: '%1' is not ip:port (for example 127.1.0.2:6881)").arg(listen);
+        return false;
+    }
+    if (!listen.isEmpty())
+        peer.advertisedAddress = listen;
+    const QString up = value("upload-limit", "uploadLimit");
+    if (!up.isEmpty() && !readKib(up, &peer.engine.uploadRateLimit)) {
+        *error = QStringLiteral("--upload-limit: '%1' is not a number of KiB/s").arg(up);
+        return false;
+    }
+    const QString down = value("download-limit", "downloadLimit");
+    if (!down.isEmpty() && !readKib(down, &peer.engine.downloadRateLimit)) {
+        *error = QStringLiteral("--download-limit: '%1' is not a number of KiB/s").arg(down);
+        return false;
+    }
+    // A limit the user sets holds for every peer, on the LAN too (libtorrent exempts local
+    // peers by default, which would make a limit meaningless on a home network).
+    peer.engine.rateLimitLocalPeers = peer.engine.uploadRateLimit > 0 || peer.engine.downloadRateLimit > 0;
+    peer.maxUploadBps = peer.engine.uploadRateLimit;
+    peer.maxDownloadBps = peer.engine.downloadRateLimit;
+    if (parser.isSet(QStringLiteral("no-utp")) || file.value(QStringLiteral("utp")) == QJsonValue(false))
+        peer.engine.enableUtp = false;
+    if (parser.isSet(QStringLiteral("embedded-port"))) {
+        bool ok = false;
+        const uint port = parser.value(QStringLiteral("embedded-port")).toUInt(&ok);
+        if (!ok || port > 65535) {
+            *error = QStringLiteral("--embedded-port: '%1' is not a port number").arg(parser.value(QStringLiteral("embedded-port")));
+            return false;
+        }
+        config->embeddedPort = quint16(port);
+    }
+    config->json = parser.isSet(QStringLiteral("json"));
+    if (parser.isSet(QStringLiteral("log-level")))
+        config->logLevel = parser.value(QStringLiteral("log-level"));
+    return true;
+}
+
+} // namespace mp2p

@@ -1,0 +1,146 @@
+#include "clisession.h"
+
+#include <base/unixsignals.h>
+#include <p2psp/host/p2psphost.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <csignal>
+
+namespace mp2p {
+
+QString statusFilePath(const QString &dataDir)
+{
+    return dataDir + QStringLiteral("/status.json");
+}
+
+CliSession::CliSession(CliConfig config, ProgressPrinter *printer, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_printer(printer)
+{
+    auto *signals = new UnixSignalWatcher({SIGINT, SIGTERM}, this);
+    connect(signals, &UnixSignalWatcher::received, this, [this](int) {
+        m_printer->message(QStringLiteral("interrupted: leaving the overlays and saving resume data"));
+        finish(CliOk);
+    });
+}
+
+CliSession::~CliSession() = default;
+
+bool CliSession::lockDataDir(QString *error, int *exitCode)
+{
+    if (!QDir().mkpath(m_config.peer.dataDir)) {
+        *error = QStringLiteral("cannot create the data folder %1; choose another with --data-dir").arg(m_config.peer.dataDir);
+        *exitCode = CliFailed;
+        return false;
+    }
+    m_lock = std::make_unique<QLockFile>(m_config.peer.dataDir + QStringLiteral("/peer.lock"));
+    m_lock->setStaleLockTime(0);
+    if (m_lock->tryLock(200))
+        return true;
+    qint64 pid = 0;
+    QString host, app;
+    m_lock->getLockInfo(&pid, &host, &app);
+    *error = QStringLiteral("another mp2p (pid %1) is using the data folder %2; stop it, or use another --data-dir "
+                            "(mp2p status still works)").arg(pid).arg(m_config.peer.dataDir);
+    *exitCode = CliBusy;
+    return false;
+}
+
+bool CliSession::startEmbeddedProvider(QString *error)
+{
+    HostConfig host;
+    host.dataDir = m_config.peer.dataDir + QStringLiteral("/p2psp");
+    host.port = m_config.embeddedPort;
+    host.logLevel = m_config.logLevel;
+    m_embedded = std::make_unique<P2pspHost>(host);
+    if (!m_embedded->start(error)) {
+        if (m_config.embeddedPort == 0)
+            return false;
+        // The usual port is taken (say, by another peer's embedded provider): take any.
+        host.port = 0;
+        m_embedded = std::make_unique<P2pspHost>(host);
+        if (!m_embedded->start(error))
+            return false;
+    }
+    m_config.peer.providerUrl = QUrl(m_embedded->baseUrl());
+    m_printer->message(QStringLiteral("no --server given: running the P2PSP services (UMS, IXS, OMS, PAMS) here at %1")
+                           .arg(m_embedded->baseUrl()));
+    return true;
+}
+
+void CliSession::open(std::function<void()> ready)
+{
+    QString error;
+    int exitCode = CliFailed;
+    if (!lockDataDir(&error, &exitCode) || (m_config.embedded && !startEmbeddedProvider(&error))) {
+        m_printer->error(error);
+        QMetaObject::invokeMethod(this, [exitCode] { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
+        return;
+    }
+    m_peer = std::make_unique<ManagedPeer>(m_config.peer, &m_network);
+    connect(m_peer.get(), &ManagedPeer::failed, this, [this](const QString &problem) {
+        if (m_peer->provider() && m_peer->provider()->isReady())
+            return;  // a later hiccup: the provider client retries by itself
+        m_printer->error(problem);
+        finish(m_peer->provider() ? CliUnreachable : CliFailed);
+    });
+    connect(m_peer.get(), &ManagedPeer::ready, this, std::move(ready));
+    connect(m_peer->engine(), &PeerEngine::statsUpdated, this, &CliSession::writeStatusFile);
+    m_peer->start();
+}
+
+void CliSession::writeStatusFile(const QList<TransferStatus> &transfers)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastStatusWriteMs < 2000)
+        return;
+    m_lastStatusWriteMs = now;
+    QJsonArray list;
+    for (const TransferStatus &t : transfers)
+        list.append(ProgressPrinter::toJson(t));
+    QSaveFile file(statusFilePath(m_config.peer.dataDir));
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("updatedAt"), now / 1000},
+                                             {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                                             {QStringLiteral("transfers"), list}}).toJson());
+        file.commit();
+    }
+}
+
+void CliSession::seedUntilInterrupted(bool liveLine)
+{
+    m_printer->message(QStringLiteral("seeding %1 transfer(s); press Ctrl-C to stop").arg(m_peer->engine()->transfers().size()));
+    if (!liveLine)
+        return;
+    connect(m_peer->engine(), &PeerEngine::statsUpdated, this, [this](const QList<TransferStatus> &transfers) {
+        for (const TransferStatus &t : transfers)
+            m_printer->progress(t);
+    });
+}
+
+void CliSession::finish(int exitCode)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    m_printer->endLiveLine();
+    auto quit = [this, exitCode] {
+        QFile::remove(statusFilePath(m_config.peer.dataDir));
+        if (m_embedded)
+            m_embedded->stop();
+        QCoreApplication::exit(exitCode);
+    };
+    if (m_peer)
+        m_peer->shutdown(quit);
+    else
+        quit();
+}
+
+} // namespace mp2p

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "transferstatus.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace mp2p {
+
+// Settings of the one libtorrent session of a peer process. Discovery that sends to
+// addresses outside the managed overlay (DHT, local peer discovery, UPnP, NAT-PMP) is off by
+// default: a managed overlay gets its peers from the OMS. Tests give each peer its own
+// 127.x address through listenInterfaces/outgoingInterfaces.
+struct EngineSettings {
+    QString stateDir;                       // transfers.db (torrents, save paths, resume data)
+    QString listenInterfaces = QStringLiteral("0.0.0.0:6881,[::]:6881");  // libtorrent syntax
+    QString outgoingInterfaces;             // e.g. "127.1.0.2"; empty = any
+    bool enableDht = false;
+    bool enableLsd = false;
+    bool enableUpnp = false;
+    bool enableNatPmp = false;
+    bool enableUtp = true;                  // tests turn it off (TCP is ~10x faster on loopback)
+    bool allowMultipleConnectionsPerIp = false;
+    int uploadRateLimit = 0;                // bytes/s, 0 = unlimited
+    int downloadRateLimit = 0;
+    bool rateLimitLocalPeers = false;       // apply the limits to LAN/loopback peers too
+    int statsIntervalMs = 1000;             // how often statsUpdated fires
+    int resumeSaveIntervalSecs = 30;        // periodic resume-data checkpoint
+};
+
+struct AddTransferOptions {
+    QString savePath;
+    QString trackerUrl;           // the OMS announce URL including the token
+    bool seedMode = false;        // the publisher: files are known complete, skip the check
+    bool sequential = false;      // streaming: pieces in order
+    bool paused = false;
+};
+
+// The peer's libtorrent session behind a Qt interface: nothing outside core/user includes
+// libtorrent. Alerts arrive through set_alert_notify on libtorrent's thread, which only
+// queues one readAlerts() on this object's thread; readAlerts() pops them and emits typed
+// signals. Persistence (SQLite) runs on a worker thread, so the thread owning this object
+// never blocks on the database.
+class PeerEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit PeerEngine(EngineSettings settings, QObject *parent = nullptr);
+    ~PeerEngine() override;
+
+    // Creates the session and re-adds every persisted transfer with its resume data.
+    bool start(QString *error);
+    // Saves resume data of every transfer, then destroys the session; `done` runs afterwards.
+    void shutdown(std::function<void()> done);
+
+    // Adds a transfer from .torrent bytes; returns its v1 info-hash (hex) or empty + error.
+    QString addTransfer(const QByteArray &torrentFile, const AddTransferOptions &options, QString *error);
+    bool hasTransfer(const QString &infoHash) const;
+    void setTrackerUrl(const QString &infoHash, const QString &trackerUrl);  // new token
+    void forceReannounce(const QString &infoHash = {});                       // empty = all
+    void pause(const QString &infoHash);
+    void resume(const QString &infoHash);
+    void remove(const QString &infoHash, bool deleteFiles);
+    void setSequential(const QString &infoHash, bool sequential);
+    void connectPeer(const QString &infoHash, const QHostAddress &address, quint16 port);  // direct, for benchmarks
+
+    QList<TransferStatus> transfers() const;
+    // The transfers persisted in `stateDir` (name, save path, progress from the resume data),
+    // read without starting a session: for `mp2p status` while no peer runs.
+    static QList<TransferStatus> persistedTransfers(const QString &stateDir, QString *error);
+    std::optional<TransferStatus> transfer(const QString &infoHash) const;
+    quint16 listenPort() const;
+    // How many times the alert pump ran (diagnostics; tests check that bursts are coalesced).
+    quint64 alertPumpRuns() const;
+
+Q_SIGNALS:
+    void transferAdded(const QString &infoHash);
+    void transferFinished(const QString &infoHash);       // all wanted pieces verified
+    void transferError(const QString &infoHash, const QString &message);
+    void transferRemoved(const QString &infoHash);
+    void peerConnected(const QString &infoHash, const QString &endpoint);
+    void trackerError(const QString &infoHash, const QString &message);
+    void trackerReply(const QString &infoHash, int peers);
+    void statsUpdated(const QList<TransferStatus> &transfers);
+    void sessionError(const QString &message);              // e.g. cannot listen
+    void resumeDataSaved(const QString &infoHash);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mp2p

@@ -1,0 +1,184 @@
+// The alert pump: libtorrent's alerts turned into PeerEngine's signals (see the threading
+// notes at the top of peerengine.cpp).
+
+#include "peerengine_p.h"
+
+#include "ltconvert.h"
+
+#include <libtorrent/alert_types.hpp>
+#include <libtorrent/torrent_info.hpp>
+#include <libtorrent/write_resume_data.hpp>
+
+namespace mp2p {
+
+void PeerEngine::Private::notifyFromLibtorrent()
+{
+    // libtorrent's thread: no session calls here, only queue one wakeup.
+    if (!alertQueued.exchange(true))
+        QMetaObject::invokeMethod(q, [this]() { readAlerts(); }, Qt::QueuedConnection);
+}
+
+void PeerEngine::Private::readAlerts()
+{
+    // Clear before popping: an alert posted after pop_alerts() makes libtorrent notify again,
+    // and that notify must be able to queue a new call.
+    alertQueued.store(false);
+    if (!session)
+        return;
+    ++pumpRuns;
+    std::vector<lt::alert *> alerts;
+    session->pop_alerts(&alerts);
+    for (lt::alert *a : alerts) {
+        ++alertsHandled;
+        dispatch(a);
+        if (!session)
+            break;  // alerts are owned by the session
+    }
+}
+
+void PeerEngine::Private::dispatch(lt::alert *a)
+{
+    if (auto *x = lt::alert_cast<lt::add_torrent_alert>(a))
+        return onAddTorrent(*x);
+    if (auto *x = lt::alert_cast<lt::state_update_alert>(a))
+        return onStateUpdate(*x);
+    if (auto *x = lt::alert_cast<lt::torrent_finished_alert>(a))
+        return onFinished(*x);
+    if (auto *x = lt::alert_cast<lt::save_resume_data_alert>(a))
+        return onResumeData(*x);
+    if (auto *x = lt::alert_cast<lt::save_resume_data_failed_alert>(a))
+        return onResumeDataFailed(*x);
+    if (auto *x = lt::alert_cast<lt::torrent_error_alert>(a))
+        return onTorrentError(*x);
+    if (auto *x = lt::alert_cast<lt::file_error_alert>(a))
+        return onFileError(*x);
+    if (auto *x = lt::alert_cast<lt::tracker_error_alert>(a))
+        return onTrackerError(*x);
+    if (auto *x = lt::alert_cast<lt::tracker_reply_alert>(a))
+        return onTrackerReply(*x);
+    if (auto *x = lt::alert_cast<lt::torrent_removed_alert>(a))
+        return onRemoved(*x);
+    if (auto *x = lt::alert_cast<lt::peer_connect_alert>(a)) {
+        const QString endpoint = QStringLiteral("%1:%2")
+                                     .arg(QString::fromStdString(x->endpoint.address().to_string()))
+                                     .arg(x->endpoint.port());
+        Q_EMIT q->peerConnected(keyOf(x->handle), endpoint);
+        return;
+    }
+    if (auto *x = lt::alert_cast<lt::listen_failed_alert>(a)) {
+        Q_EMIT q->sessionError(QStringLiteral("cannot listen on %1:%2 (%3); choose another address or port")
+                                   .arg(QString::fromStdString(x->address.to_string()))
+                                   .arg(x->port)
+                                   .arg(QString::fromStdString(x->error.message())));
+        return;
+    }
+    if (lt::alert_cast<lt::performance_alert>(a))
+        qWarning("mp2p engine: %s", a->message().c_str());
+}
+
+void PeerEngine::Private::onAddTorrent(const lt::add_torrent_alert &a)
+{
+    const QString hash = engine::hashKey(a.params.ti ? a.params.ti->info_hashes() : a.params.info_hashes);
+    const PendingAdd add = pending.take(hash);
+    if (a.error) {
+        Q_EMIT q->transferError(hash, QStringLiteral("cannot add the transfer: %1")
+                                          .arg(QString::fromStdString(a.error.message())));
+        return;
+    }
+    handles.insert(hash, a.handle);
+    keys[a.handle] = hash;
+    // Persist only what libtorrent accepted, so a failed add leaves nothing behind.
+    if (add.persist)
+        onStore([row = add.row](TransferStore *s) { s->insert(row); });
+    refreshCache(a.handle);
+    Q_EMIT q->transferAdded(hash);
+}
+
+void PeerEngine::Private::onStateUpdate(const lt::state_update_alert &a)
+{
+    for (const lt::torrent_status &st : a.status) {
+        const QString hash = engine::hashKey(st.info_hashes);
+        if (handles.contains(hash))
+            cache.insert(hash, snapshot(st));
+    }
+    Q_EMIT q->statsUpdated(cache.values());
+}
+
+void PeerEngine::Private::onFinished(const lt::torrent_finished_alert &a)
+{
+    const QString hash = keyOf(a.handle);
+    if (hash.isEmpty())
+        return;
+    refreshCache(a.handle);
+    // Record "complete" at once, so a crash now does not cost a re-check of everything.
+    if (!shuttingDown)
+        requestResumeData(a.handle, {});
+    Q_EMIT q->transferFinished(hash);
+}
+
+void PeerEngine::Private::onResumeData(const lt::save_resume_data_alert &a)
+{
+    const QString hash = engine::hashKey(a.params.ti ? a.params.ti->info_hashes() : a.params.info_hashes);
+    const std::vector<char> buf = lt::write_resume_data_buf(a.params);
+    const QByteArray bytes(buf.data(), qsizetype(buf.size()));
+    PeerEngine *engine = q;
+    onStore([engine, hash, bytes](TransferStore *s) {
+        if (s->saveResumeData(hash, bytes))
+            QMetaObject::invokeMethod(engine, [engine, hash]() { Q_EMIT engine->resumeDataSaved(hash); },
+                                      Qt::QueuedConnection);
+    });
+    resumeRequestDone();
+}
+
+void PeerEngine::Private::onResumeDataFailed(const lt::save_resume_data_failed_alert &a)
+{
+    if (a.error != lt::errors::resume_data_not_modified)
+        qWarning("mp2p engine: %s", a.message().c_str());
+    resumeRequestDone();
+}
+
+void PeerEngine::Private::resumeRequestDone()
+{
+    --outstandingResume;
+    if (shuttingDown && outstandingResume <= 0)
+        finishShutdown();
+}
+
+void PeerEngine::Private::onTorrentError(const lt::torrent_error_alert &a)
+{
+    const QString hash = keyOf(a.handle);
+    const QString file = QString::fromUtf8(a.filename());
+    refreshCache(a.handle);
+    Q_EMIT q->transferError(hash, file.isEmpty() ? QString::fromStdString(a.error.message())
+                                                 : engine::describeStorageError(a.error, file));
+}
+
+void PeerEngine::Private::onFileError(const lt::file_error_alert &a)
+{
+    const QString hash = keyOf(a.handle);
+    refreshCache(a.handle);
+    Q_EMIT q->transferError(hash, engine::describeStorageError(a.error, QString::fromUtf8(a.filename())));
+}
+
+void PeerEngine::Private::onTrackerError(const lt::tracker_error_alert &a)
+{
+    QString message = QString::fromStdString(a.error.message());
+    const QString reason = QString::fromUtf8(a.failure_reason());
+    if (!reason.isEmpty())
+        message += QStringLiteral(": ") + reason;
+    Q_EMIT q->trackerError(keyOf(a.handle),
+                           QStringLiteral("%1 (%2)").arg(message, QString::fromUtf8(a.tracker_url())));
+}
+
+void PeerEngine::Private::onTrackerReply(const lt::tracker_reply_alert &a)
+{
+    Q_EMIT q->trackerReply(keyOf(a.handle), a.num_peers);
+}
+
+void PeerEngine::Private::onRemoved(const lt::torrent_removed_alert &a)
+{
+    keys.erase(a.handle);
+    Q_EMIT q->transferRemoved(engine::hashKey(a.info_hashes));
+}
+
+} // namespace mp2p

@@ -1,0 +1,167 @@
+#include "managedpeer.h"
+#include "managedpeer_p.h"
+
+#include "bencode.h"
+#include "torrentmaker.h"
+
+#include <libtorrent/magnet_uri.hpp>
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QtConcurrent>
+
+Q_LOGGING_CATEGORY(lcPeer, "mp2p.peer")
+
+namespace mp2p {
+
+
+ManagedPeer::ManagedPeer(PeerConfig config, QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->config = std::move(config);
+    d->network = network;
+    d->engine = std::make_unique<PeerEngine>(d->config.engine);
+}
+
+ManagedPeer::~ManagedPeer() = default;
+
+PeerEngine *ManagedPeer::engine() const { return d->engine.get(); }
+ProviderClient *ManagedPeer::provider() const { return d->provider.get(); }
+ActivityReporter *ManagedPeer::reporter() const { return d->reporter.get(); }
+QString ManagedPeer::userId() const { return d->provider ? d->provider->identity().userId : QString(); }
+
+void ManagedPeer::start()
+{
+    QString error;
+    auto identity = Identity::loadOrCreate(d->config.dataDir, &error);
+    if (!identity) {
+        Q_EMIT failed(error);
+        return;
+    }
+    if (!d->engine->start(&error)) {
+        Q_EMIT failed(error);
+        return;
+    }
+    d->provider = std::make_unique<ProviderClient>(d->config.providerUrl, *identity, d->network);
+    if (!d->config.displayName.isEmpty())
+        d->provider->setDisplayName(d->config.displayName);
+
+    connect(d->provider.get(), &ProviderClient::failed, this, &ManagedPeer::failed);
+    connect(d->provider.get(), &ProviderClient::tokenChanged, this, [this](const QString &token) {
+        // Tracker URLs carry the token (as private trackers carry passkeys): refresh them all.
+        const QString fallbackOms = d->provider->serviceUrl(QStringLiteral("oms"), {}).toString();
+        for (const TransferStatus &t : d->engine->transfers())
+            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), token));
+    });
+    connect(d->provider.get(), &ProviderClient::connectedChanged, this, [this](bool connected) {
+        if (connected) {
+            qCInfo(lcPeer) << "the provider is reachable again: re-joining every overlay";
+            d->engine->forceReannounce();
+        }
+    });
+    connect(d->provider.get(), &ProviderClient::ready, this, [this] {
+        if (d->announcedReady)
+            return;
+        d->announcedReady = true;
+        // The PAMS wants the address peers can reach: the configured one, with the port the
+        // session actually bound when the configuration said 0 (any).
+        QString address = d->config.advertisedAddress.isEmpty()
+                              ? d->config.engine.listenInterfaces.section(QLatin1Char(','), 0, 0)
+                              : d->config.advertisedAddress;
+        const int colon = address.lastIndexOf(QLatin1Char(':'));
+        if (colon > 0 && address.mid(colon + 1).toUInt() == 0 && d->engine->listenPort() != 0)
+            address = address.left(colon + 1) + QString::number(d->engine->listenPort());
+        if (address.startsWith(QLatin1String("0.0.0.0:")))
+            address.clear();  // "any address" tells peers nothing; the OMS sees the real one
+        const QJsonObject staticStatus{{QStringLiteral("maxUploadBps"), d->config.maxUploadBps},
+                                       {QStringLiteral("maxDownloadBps"), d->config.maxDownloadBps},
+                                       {QStringLiteral("maxConnections"), d->config.maxConnections},
+                                       {QStringLiteral("listenAddress"), address},
+                                       {QStringLiteral("reachable"), true}};
+        d->reporter = std::make_unique<ActivityReporter>(d->provider.get(), staticStatus, [this] {
+            QList<ActivityReporter::OverlayStatus> out;
+            for (const TransferStatus &t : d->engine->transfers())
+                out.append({t.infoHash, {}, t.uploaded, t.downloaded, t.left, t.uploadConnections, t.downloadConnections});
+            return out;
+        });
+        d->reporter->start();
+        for (const TransferStatus &t : d->engine->transfers())
+            d->reporter->reportEvent(t.infoHash, QStringLiteral("started"));
+        Q_EMIT ready();
+    });
+    connect(d->engine.get(), &PeerEngine::transferFinished, this, [this](const QString &infoHash) {
+        if (d->reporter)
+            d->reporter->reportEvent(infoHash, QStringLiteral("completed"));
+        Q_EMIT finished(infoHash);
+    });
+    d->provider->connectToProvider();
+}
+
+void ManagedPeer::shutdown(std::function<void()> done)
+{
+    if (!d->reporter || d->engine->transfers().isEmpty()) {
+        d->engine->shutdown(std::move(done));
+        return;
+    }
+    // Leave every overlay at the PAMS (PAMP "stopped"), give the reports a moment to go
+    // out, then save resume data and close the session.
+    for (const TransferStatus &t : d->engine->transfers())
+        d->reporter->reportEvent(t.infoHash, QStringLiteral("stopped"));
+    auto fired = std::make_shared<bool>(false);
+    auto proceed = std::make_shared<std::function<void()>>([this, fired, done = std::move(done)]() mutable {
+        if (*fired)
+            return;
+        *fired = true;
+        d->engine->shutdown(std::move(done));
+    });
+    connect(d->reporter.get(), &ActivityReporter::reportSent, this, [this, proceed](int pending) {
+        if (pending == 0 && d->reporter->queued() == 0)
+            (*proceed)();
+    });
+    QTimer::singleShot(3000, this, [proceed] { (*proceed)(); });
+}
+
+QString ManagedPeer::infoHashFromReference(const QString &reference, bool *isContentId, QString *error)
+{
+    *isContentId = false;
+    const QString ref = reference.trimmed();
+    if (ref.startsWith(QLatin1String("magnet:"), Qt::CaseInsensitive)) {
+        lt::error_code ec;
+        const lt::add_torrent_params params = lt::parse_magnet_uri(ref.toStdString(), ec);
+        if (ec || !params.info_hashes.has_v1()) {
+            *error = QStringLiteral("the magnet link is malformed (%1); it needs xt=urn:btih:<info-hash>")
+                         .arg(ec ? QString::fromStdString(ec.message()) : QStringLiteral("no v1 info-hash"));
+            return {};
+        }
+        const auto v1 = params.info_hashes.v1.to_string();
+        return QString::fromLatin1(QByteArray(v1.data(), qsizetype(v1.size())).toHex());
+    }
+    const QString lower = ref.toLower();
+    const bool hex = !lower.isEmpty() && std::all_of(lower.begin(), lower.end(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
+    if (hex && lower.size() == 40)
+        return lower;
+    if (hex && lower.size() == 32) {
+        *isContentId = true;
+        return lower;
+    }
+    *error = QStringLiteral("'%1' is neither an IXS content id (32 hex), an info-hash (40 hex) nor a magnet link; "
+                            "find one with: mp2p search WORDS").arg(ref.left(80));
+    return {};
+}
+
+void ManagedPeer::search(const QString &query, int page, int perPage, ProviderClient::Callback done)
+{
+    d->provider->searchContent(query, page, perPage, std::move(done));
+}
+
+} // namespace mp2p

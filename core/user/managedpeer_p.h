@@ -1,0 +1,28 @@
+#pragma once
+
+// ManagedPeer's private state, shared by managedpeer.cpp and managedpeerflows.cpp.
+#include "managedpeer.h"
+
+#include <QHash>
+
+namespace mp2p {
+
+class ManagedPeer::Private {
+public:
+    PeerConfig config;
+    QNetworkAccessManager *network = nullptr;
+    std::unique_ptr<PeerEngine> engine;
+    std::unique_ptr<ProviderClient> provider;
+    std::unique_ptr<ActivityReporter> reporter;
+    QHash<QString, QString> omsOfTransfer;  // info-hash → the OMS base URL named by its IXS record
+    bool announcedReady = false;
+};
+
+// The OMS tracker URL for one overlay: the token rides in the query, as private trackers
+// carry passkeys, and the path starts with /announce (libtorrent's SSRF rule for loopback).
+inline QString announceUrlFor(const QString &omsBase, const QString &token)
+{
+    return omsBase + QStringLiteral("/announce?token=") + token;
+}
+
+} // namespace mp2p
