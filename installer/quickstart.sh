@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's Quick start: installs what is missing from Debian 12's packages, builds, then
-#   demo  runs mp2pd with every P2PSP service on loopback and walks the managed control flow;
+#   demo  runs the headless demo: an embedded P2PSP, one publisher and two downloaders on loopback;
 #   test  runs the whole test suite (ctest) in a private network namespace (only `lo`).
 # Run as root on Debian 12 (bookworm). Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -53,12 +53,6 @@ if [ "$mode" = test ]; then
   exit $?
 fi
 
-# demo: mp2pd on a free loopback port with its data in a scratch folder, then the walk.
-data=$(mktemp -d /tmp/mp2p-demo.XXXXXX)
-"$build/app/mp2pd" --listen 127.0.0.1 --port 0 --port-file "$data/port" --data-dir "$data/p2psp" --log-level warning &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 100); do [ -s "$data/port" ] && break; sleep 0.1; done
-if [ ! -s "$data/port" ]; then echo "mp2pd did not start" >&2; exit 1; fi
-echo "== mp2pd (UMS, IXS, OMS, PAMS) serving at http://127.0.0.1:$(cat "$data/port"), data in $data/p2psp"
-"$build/app/mp2p" walk --server "http://127.0.0.1:$(cat "$data/port")"
+# demo: one peer publishes a generated sample, two others find it and download it, all on
+# this machine with the P2PSP services embedded (no --server); printed step by step.
+isolated "$build/app/mp2p" demo

@@ -132,12 +132,15 @@ private Q_SLOTS:
         // The PAMS has A's reports up to completion; the OMS lists all three peers.
         TestHttp http;
         QJsonObject pamsStatus;
-        for (int i = 0; i < 60; ++i) {
+        for (int i = 0; i < 120; ++i) {
             const QJsonArray overlays = http.get(server.baseUrl() + QStringLiteral("/pams/v1/peers/") + leecherA).json().value(QStringLiteral("overlays")).toArray();
             for (const QJsonValue &v : overlays)
                 if (v.toObject().value(QStringLiteral("overlayId")).toString() == infoHash)
                     pamsStatus = v.toObject();
-            if (pamsStatus.value(QStringLiteral("left")).toInteger(-1) == 0)
+            // The "completed" report goes out at once; the byte counters catch up (they lag a
+            // second in libtorrent) in the next periodic report.
+            if (pamsStatus.value(QStringLiteral("left")).toInteger(-1) == 0
+                && pamsStatus.value(QStringLiteral("downloaded")).toInteger() >= (200 << 20))
                 break;
             QTest::qWait(250);
         }

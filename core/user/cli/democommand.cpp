@@ -68,6 +68,7 @@ private:
     void publish();
     void searchAndDownload();
     void verify();
+    void showOverlay();
 
     CliConfig m_config;
     ProgressPrinter *m_printer;
@@ -206,6 +207,18 @@ void Demo::verify()
         m_printer->message(QStringLiteral("   downloader-%1: %2 files identical").arg(i).arg(copy.size()));
     }
     step(QStringLiteral("The OMS's view of the overlay with each peer's PAMS reports (R1, R2)"));
+    // The "completed" reports went out at once; libtorrent's byte counters lag a second, so
+    // give the next reports a moment before reading the view.
+    QTimer::singleShot(1200, this, [this] {
+        m_publisher->reporter()->reportEvent(m_infoHash, QStringLiteral("completed"));
+        for (auto &peer : m_downloaders)
+            peer->reporter()->reportEvent(m_infoHash, QStringLiteral("completed"));
+        QTimer::singleShot(500, this, [this] { showOverlay(); });
+    });
+}
+
+void Demo::showOverlay()
+{
     m_publisher->provider()->getOverlayPeers(m_infoHash, [this](const JsonReply &r) {
         for (const QJsonValue &v : r.body.value(QStringLiteral("peers")).toArray()) {
             const QJsonObject p = v.toObject();

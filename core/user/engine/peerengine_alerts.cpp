@@ -9,6 +9,10 @@
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/write_resume_data.hpp>
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEngine, "mp2p.engine")
+
 namespace mp2p {
 
 void PeerEngine::Private::notifyFromLibtorrent()
@@ -72,8 +76,9 @@ void PeerEngine::Private::dispatch(lt::alert *a)
                                    .arg(QString::fromStdString(x->error.message())));
         return;
     }
+    // Tuning hints for whoever reads the debug log, not problems for the user.
     if (lt::alert_cast<lt::performance_alert>(a))
-        qWarning("mp2p engine: %s", a->message().c_str());
+        qCInfo(lcEngine, "%s", a->message().c_str());
 }
 
 void PeerEngine::Private::onAddTorrent(const lt::add_torrent_alert &a)
