@@ -1,111 +1,40 @@
 // Integration: a real mp2pd and real `mp2p` peers on their own loopback addresses moving
 // real content through the managed flow (publish, search, join, transfer, report), and the
 // failures the flow must survive (server crash, downloader crash).
+#include "contentfiles.h"
+#include "peertestbed.h"
+
 #include <mp2pdprocess.h>
 #include <peerprocess.h>
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace mp2p::test;
 
-namespace {
-
-bool writeContent(const QString &folder, const QList<qint64> &sizes, quint32 seed)
-{
-    QRandomGenerator random(seed);
-    QByteArray block(1 << 20, '\0');
-    for (int i = 0; i < sizes.size(); ++i) {
-        const QString path = folder + (i % 2 ? QStringLiteral("/sub/file-%1.bin") : QStringLiteral("/file-%1.bin")).arg(i);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return false;
-        for (qint64 left = sizes[i]; left > 0; left -= block.size()) {
-            random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
-            f.write(block.constData(), qMin<qint64>(left, block.size()));
-        }
-    }
-    return true;
-}
-
-QMap<QString, QByteArray> digests(const QString &folder)
-{
-    QMap<QString, QByteArray> out;
-    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        QCryptographicHash h(QCryptographicHash::Sha256);
-        if (f.open(QIODevice::ReadOnly))
-            h.addData(&f);
-        out.insert(QDir(folder).relativeFilePath(path), h.result());
-    }
-    return out;
-}
-
-} // namespace
-
 class TestPeerFlow : public QObject {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    QString m_configFile;
-
-    QStringList peerArgs(const Mp2pdProcess &server, const QString &name, int address) const
-    {
-        return {QStringLiteral("--server"), server.baseUrl(), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("peers/") + name),
-                QStringLiteral("--listen"), QStringLiteral("127.1.0.%1:0").arg(address), QStringLiteral("--no-utp")};
-    }
-
-    QString login(const Mp2pdProcess &server, const QString &name, int address)
-    {
-        PeerProcess p;
-        p.start(QStringList{QStringLiteral("login")} + peerArgs(server, name, address));
-        const QJsonObject e = p.waitForEvent(QStringLiteral("login"), 30000);
-        p.waitForExit(15000);
-        return e.value(QStringLiteral("userId")).toString();
-    }
-
-    bool startServer(Mp2pdProcess *server, const QStringList &extra = {})
-    {
-        QString error;
-        const bool ok = server->start(QStringList{QStringLiteral("--config"), m_configFile} + extra, &error);
-        if (!ok)
-            qWarning("%s", qPrintable(error));
-        return ok;
-    }
+    PeerTestBed m_bed;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        // Short intervals, so re-joins and reports show within seconds.
-        m_configFile = m_dir.filePath(QStringLiteral("mp2pd.json"));
-        QFile f(m_configFile);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"oms": {"announceIntervalSecs": 5, "minAnnounceIntervalSecs": 2}, "pams": {"reportIntervalSecs": 5}})");
-    }
-
     void publishSearchDownloadReport()
     {
-        Mp2pdProcess server(m_dir.filePath(QStringLiteral("p2psp-1")));
-        QVERIFY(startServer(&server));
-        const QString content = m_dir.filePath(QStringLiteral("content-1/album"));
+        Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-1")));
+        QVERIFY(m_bed.startServer(&server));
+        const QString content = m_bed.path(QStringLiteral("content-1/album"));
         QVERIFY(writeContent(content, {90 << 20, 70 << 20, 40 << 20, 12345}, 1));
-        const QString leecherA = login(server, QStringLiteral("a1"), 3);
+        const QString leecherA = m_bed.login(server, QStringLiteral("a1"), 3);
         QVERIFY(!leecherA.isEmpty());
 
         PeerProcess publisher;
         publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--title"), QStringLiteral("Field recordings"),
                                     QStringLiteral("--tags"), QStringLiteral("audio,field"), QStringLiteral("--seed")}
-                        + peerArgs(server, QStringLiteral("p1"), 2));
+                        + m_bed.peerArgs(server, QStringLiteral("p1"), 2));
         const QJsonObject published = publisher.waitForEvent(QStringLiteral("published"), 90000);
         QVERIFY2(!published.isEmpty(), publisher.allOutput().constData());
         const QString contentId = published.value(QStringLiteral("contentId")).toString();
@@ -113,21 +42,21 @@ private Q_SLOTS:
 
         // Search finds it (a separate short-lived process).
         PeerProcess search;
-        search.start(QStringList{QStringLiteral("search"), QStringLiteral("field")} + peerArgs(server, QStringLiteral("s1"), 9));
+        search.start(QStringList{QStringLiteral("search"), QStringLiteral("field")} + m_bed.peerArgs(server, QStringLiteral("s1"), 9));
         const QJsonObject results = search.waitForEvent(QStringLiteral("results"), 30000);
         QCOMPARE(results.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(), contentId);
 
         PeerProcess a, b;
-        a.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), m_dir.filePath(QStringLiteral("dl-a")), QStringLiteral("--seed")}
-                + peerArgs(server, QStringLiteral("a1"), 3));
-        b.start(QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_dir.filePath(QStringLiteral("dl-b")), QStringLiteral("--seed")}
-                + peerArgs(server, QStringLiteral("b1"), 4));
+        a.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), m_bed.path(QStringLiteral("dl-a")), QStringLiteral("--seed")}
+                + m_bed.peerArgs(server, QStringLiteral("a1"), 3));
+        b.start(QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_bed.path(QStringLiteral("dl-b")), QStringLiteral("--seed")}
+                + m_bed.peerArgs(server, QStringLiteral("b1"), 4));
         QVERIFY2(!a.waitForEvent(QStringLiteral("completed"), 180000).isEmpty(), a.allOutput().constData());
         QVERIFY2(!b.waitForEvent(QStringLiteral("completed"), 180000).isEmpty(), b.allOutput().constData());
-        const auto original = digests(m_dir.filePath(QStringLiteral("content-1")));
+        const auto original = digests(m_bed.path(QStringLiteral("content-1")));
         QCOMPARE(original.size(), 4);
-        QCOMPARE(digests(m_dir.filePath(QStringLiteral("dl-a"))), original);
-        QCOMPARE(digests(m_dir.filePath(QStringLiteral("dl-b"))), original);
+        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-a"))), original);
+        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-b"))), original);
 
         // The PAMS has A's reports up to completion; the OMS lists all three peers.
         TestHttp http;
@@ -155,31 +84,31 @@ private Q_SLOTS:
 
     void transferOutlivesTheServerAndPeersRejoin()
     {
-        const QString dataDir = m_dir.filePath(QStringLiteral("p2psp-2"));
+        const QString dataDir = m_bed.path(QStringLiteral("p2psp-2"));
         Mp2pdProcess server(dataDir);
-        QVERIFY(startServer(&server));
+        QVERIFY(m_bed.startServer(&server));
         const quint16 port = server.port();
-        const QString content = m_dir.filePath(QStringLiteral("content-2/film"));
+        const QString content = m_bed.path(QStringLiteral("content-2/film"));
         QVERIFY(writeContent(content, {60 << 20, 20 << 20}, 2));
         PeerProcess publisher;
         // 8 MiB/s: slow enough that the server can be killed mid-transfer.
         publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("8192")}
-                        + peerArgs(server, QStringLiteral("p2"), 12));
+                        + m_bed.peerArgs(server, QStringLiteral("p2"), 12));
         const QJsonObject published = publisher.waitForEvent(QStringLiteral("published"), 60000);
         QVERIFY2(!published.isEmpty(), publisher.allOutput().constData());
         const QString infoHash = published.value(QStringLiteral("infoHash")).toString();
 
         PeerProcess downloader;
-        downloader.start(QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_dir.filePath(QStringLiteral("dl-2")), QStringLiteral("--seed")}
-                         + peerArgs(server, QStringLiteral("d2"), 13));
+        downloader.start(QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_bed.path(QStringLiteral("dl-2")), QStringLiteral("--seed")}
+                         + m_bed.peerArgs(server, QStringLiteral("d2"), 13));
         QVERIFY2(!downloader.waitForProgress(0.1, 60000).isEmpty(), downloader.allOutput().constData());
         server.kill9();
         QVERIFY2(!downloader.waitForEvent(QStringLiteral("completed"), 120000).isEmpty(), downloader.allOutput().constData());
-        QCOMPARE(digests(m_dir.filePath(QStringLiteral("dl-2"))), digests(m_dir.filePath(QStringLiteral("content-2"))));
+        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-2"))), digests(m_bed.path(QStringLiteral("content-2"))));
 
         // The provider comes back on the same address: both peers re-join and report again.
         Mp2pdProcess restarted(dataDir);
-        QVERIFY(startServer(&restarted, {QStringLiteral("--port"), QString::number(port)}));
+        QVERIFY(m_bed.startServer(&restarted, {QStringLiteral("--port"), QString::number(port)}));
         TestHttp http;
         QTRY_COMPARE_WITH_TIMEOUT(http.get(restarted.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash)).json().value(QStringLiteral("peers")).toArray().size(), 2, 60000);
         QCOMPARE(downloader.terminate(), 0);
@@ -188,18 +117,18 @@ private Q_SLOTS:
 
     void killedDownloaderResumesFromResumeData()
     {
-        Mp2pdProcess server(m_dir.filePath(QStringLiteral("p2psp-3")));
-        QVERIFY(startServer(&server));
-        const QString content = m_dir.filePath(QStringLiteral("content-3/set"));
+        Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-3")));
+        QVERIFY(m_bed.startServer(&server));
+        const QString content = m_bed.path(QStringLiteral("content-3/set"));
         QVERIFY(writeContent(content, {80 << 20}, 3));
         PeerProcess publisher;
         publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("8192")}
-                        + peerArgs(server, QStringLiteral("p3"), 22));
+                        + m_bed.peerArgs(server, QStringLiteral("p3"), 22));
         const QJsonObject published = publisher.waitForEvent(QStringLiteral("published"), 60000);
         QVERIFY2(!published.isEmpty(), publisher.allOutput().constData());
         const QString infoHash = published.value(QStringLiteral("infoHash")).toString();
-        const QStringList getArgs = QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_dir.filePath(QStringLiteral("dl-3"))}
-                                    + peerArgs(server, QStringLiteral("d3"), 23);
+        const QStringList getArgs = QStringList{QStringLiteral("get"), infoHash, QStringLiteral("--to"), m_bed.path(QStringLiteral("dl-3"))}
+                                    + m_bed.peerArgs(server, QStringLiteral("d3"), 23);
         PeerProcess first;
         first.start(getArgs);
         QVERIFY2(!first.waitForProgress(0.4, 60000).isEmpty(), first.allOutput().constData());
@@ -214,14 +143,14 @@ private Q_SLOTS:
         QVERIFY2(!second.waitForEvent(QStringLiteral("completed"), 120000).isEmpty(), second.allOutput().constData());
         QVERIFY(second.waitForExit(30000));
         QCOMPARE(second.exitCode(), 0);
-        QCOMPARE(digests(m_dir.filePath(QStringLiteral("dl-3"))), digests(m_dir.filePath(QStringLiteral("content-3"))));
+        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-3"))), digests(m_bed.path(QStringLiteral("content-3"))));
         QCOMPARE(publisher.terminate(), 0);
     }
 
     void badInputGetsClearMessages()
     {
-        Mp2pdProcess server(m_dir.filePath(QStringLiteral("p2psp-4")));
-        QVERIFY(startServer(&server));
+        Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-4")));
+        QVERIFY(m_bed.startServer(&server));
         struct Case {
             QStringList args;
             int exitCode;
@@ -231,22 +160,22 @@ private Q_SLOTS:
             {{QStringLiteral("get"), QStringLiteral("magnet:?xt=urn:btih:zzzz")}, 1, "magnet"},
             {{QStringLiteral("get"), QStringLiteral("not-a-reference")}, 1, "content id"},
             {{QStringLiteral("get"), QString(40, QLatin1Char('a'))}, 1, "no such content"},
-            {{QStringLiteral("publish"), m_dir.filePath(QStringLiteral("does-not-exist"))}, 1, "cannot read"},
+            {{QStringLiteral("publish"), m_bed.path(QStringLiteral("does-not-exist"))}, 1, "cannot read"},
             {{QStringLiteral("frobnicate")}, 2, "unknown command"},
             {{QStringLiteral("get")}, 2, "needs"},
         };
         for (const Case &c : cases) {
             PeerProcess p;
-            p.start(c.args + peerArgs(server, QStringLiteral("bad"), 30));
+            p.start(c.args + m_bed.peerArgs(server, QStringLiteral("bad"), 30));
             QVERIFY(p.waitForExit(30000));
             QVERIFY2(p.exitCode() == c.exitCode && p.allOutput().contains(c.says),
                      qPrintable(c.args.join(QLatin1Char(' ')) + QStringLiteral(" -> ") + QString::number(p.exitCode()) + QStringLiteral(": ")
                                 + QString::fromUtf8(p.allOutput())));
         }
         // An empty folder has nothing to share.
-        QDir().mkpath(m_dir.filePath(QStringLiteral("empty")));
+        QDir().mkpath(m_bed.path(QStringLiteral("empty")));
         PeerProcess empty;
-        empty.start(QStringList{QStringLiteral("publish"), m_dir.filePath(QStringLiteral("empty"))} + peerArgs(server, QStringLiteral("bad"), 30));
+        empty.start(QStringList{QStringLiteral("publish"), m_bed.path(QStringLiteral("empty"))} + m_bed.peerArgs(server, QStringLiteral("bad"), 30));
         QVERIFY(empty.waitForExit(30000));
         QCOMPARE(empty.exitCode(), 1);
         QVERIFY2(empty.allOutput().contains("no files"), empty.allOutput().constData());

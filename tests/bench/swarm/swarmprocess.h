@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QFile>
+#include <QJsonObject>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace mp2p::bench {
+
+// One process of the swarm (a seed, a downloader or mp2pd). Its stdout is read as JSON lines
+// (`--json`); every line and all of stderr also go to a log file. Peak RSS is VmHWM from
+// /proc/PID/status, sampled by the driver every 200 ms and once more just before the stop.
+class SwarmProcess : public QObject {
+    Q_OBJECT
+public:
+    SwarmProcess(QString label, const QString &logPath, QObject *parent = nullptr);
+    ~SwarmProcess() override;
+
+    void start(const QString &program, const QStringList &args);
+    QString label() const { return m_label; }
+    qint64 pid() const { return m_pid; }
+    bool running() const { return m_process.state() != QProcess::NotRunning; }
+    QString logPath() const { return m_log.fileName(); }
+
+    void sampleRss();                      // keeps the highest VmHWM seen (KiB)
+    qint64 peakRssKiB() const { return m_peakRssKiB; }
+    // Samples the RSS one last time, then SIGTERM by PID (many peers are asked at once).
+    void requestStop();
+    // Waits for the exit; SIGKILL by PID after `timeoutMs`.
+    void waitStopped(int timeoutMs = 10000);
+    void stop(int timeoutMs = 10000) { requestStop(); waitStopped(timeoutMs); }
+
+Q_SIGNALS:
+    void event(const QJsonObject &line);   // one parsed stdout line that has an "event"
+    void exited(int exitCode);
+
+private:
+    void readLines();
+
+    QString m_label;
+    QFile m_log;
+    QProcess m_process;
+    QByteArray m_buffer;
+    qint64 m_pid = 0;
+    qint64 m_peakRssKiB = 0;
+};
+
+// VmHWM (peak resident set) of a live process in KiB; 0 if it is gone.
+qint64 readPeakRssKiB(qint64 pid);
+
+} // namespace mp2p::bench
