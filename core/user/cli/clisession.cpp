@@ -116,7 +116,7 @@ void CliSession::writeStatusFile(const QList<TransferStatus> &transfers)
 
 void CliSession::seedUntilInterrupted(bool liveLine)
 {
-    m_printer->message(QStringLiteral("seeding %1 transfer(s); press Ctrl-C to stop").arg(m_peer->engine()->transfers().size()));
+    m_printer->message(QStringLiteral("seeding; press Ctrl-C to stop (resume data is saved on the way out)"));
     if (!liveLine)
         return;
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, [this](const QList<TransferStatus> &transfers) {

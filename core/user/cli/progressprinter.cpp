@@ -1,7 +1,9 @@
 #include "progressprinter.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringList>
 
 #include <cstdio>
 #include <unistd.h>
@@ -48,6 +50,25 @@ QJsonObject ProgressPrinter::toJson(const TransferStatus &s)
 
 void ProgressPrinter::event(const QString &name, const QJsonObject &fields)
 {
+    if (!m_json) {
+        // Text: "published: contentId cc03…, infoHash ea31…" (nested values as compact JSON).
+        QStringList parts;
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            const QJsonValue v = it.value();
+            QString text;
+            if (v.isString())
+                text = v.toString();
+            else if (v.isDouble())
+                text = QString::number(v.toDouble(), 'g', 15);
+            else if (v.isBool())
+                text = v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+            else
+                text = QString::fromUtf8((v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject())).toJson(QJsonDocument::Compact));
+            parts.append(it.key() + QLatin1Char(' ') + text);
+        }
+        message(name + QStringLiteral(": ") + parts.join(QStringLiteral(", ")));
+        return;
+    }
     QJsonObject o = fields;
     o.insert(QStringLiteral("event"), name);
     o.insert(QStringLiteral("time"), QDateTime::currentSecsSinceEpoch());
