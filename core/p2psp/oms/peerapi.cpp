@@ -111,7 +111,7 @@ HttpResponse PeerApi::announce(const HttpRequest &request, PeerEvent event)
         return statusError(result.status, call.overlayId);
     QJsonArray list;
     if (numwant > 0) {
-        for (const SwarmPeer &p : m_state.ranking->rank(peer, std::move(result.candidates), numwant))
+        for (const SwarmPeer &p : m_state.ranking->rank(call.overlayId, peer, std::move(result.candidates), numwant))
             list.append(peerJson(p));
     }
     return HttpResponse::json(QJsonObject{{QStringLiteral("interval"), m_state.config.announceIntervalSecs},

@@ -21,7 +21,7 @@ void keepRandom(QList<SwarmPeer> &list, qsizetype count)
 }
 } // namespace
 
-QList<SwarmPeer> SimpleRanking::rank(const SwarmPeer &requester, QList<SwarmPeer> candidates, int numwant) const
+QList<SwarmPeer> SimpleRanking::rank(const QString &, const SwarmPeer &requester, QList<SwarmPeer> candidates, int numwant) const
 {
     if (numwant <= 0)
         return {};

@@ -11,7 +11,9 @@ namespace mp2p {
 class PeerRanking {
 public:
     virtual ~PeerRanking() = default;
-    virtual QList<SwarmPeer> rank(const SwarmPeer &requester, QList<SwarmPeer> candidates, int numwant) const = 0;
+    // `overlayId` (40 hex) names the swarm, for rankings that ask the PAMS about its peers (R1).
+    virtual QList<SwarmPeer> rank(const QString &overlayId, const SwarmPeer &requester, QList<SwarmPeer> candidates,
+                                  int numwant) const = 0;
     // How many seeds and how many leechers the swarm should sample as candidates for a reply
     // of `numwant` peers; a ranking that weighs cost or activity wants a larger pool to choose from.
     virtual int candidatePool(int numwant) const { return numwant; }
@@ -22,7 +24,8 @@ public:
 // spreads over the swarm; at most `numwant` peers.
 class SimpleRanking : public PeerRanking {
 public:
-    QList<SwarmPeer> rank(const SwarmPeer &requester, QList<SwarmPeer> candidates, int numwant) const override;
+    QList<SwarmPeer> rank(const QString &overlayId, const SwarmPeer &requester, QList<SwarmPeer> candidates,
+                          int numwant) const override;
 };
 
 } // namespace mp2p

@@ -25,7 +25,7 @@ private Q_SLOTS:
     void leecherGetsSeedsFirstWithoutItself()
     {
         const SimpleRanking ranking;
-        const QList<SwarmPeer> out = ranking.rank(peer('r', 3), swarm(), 50);
+        const QList<SwarmPeer> out = ranking.rank(QString(), peer('r', 3), swarm(), 50);
         QCOMPARE(out.size(), 5);
         for (int i = 0; i < 3; ++i)
             QVERIFY(out.at(i).seed());
@@ -38,7 +38,7 @@ private Q_SLOTS:
     void seedGetsOnlyLeechers()
     {
         const SimpleRanking ranking;
-        const QList<SwarmPeer> out = ranking.rank(peer('a', 0), swarm(), 50);
+        const QList<SwarmPeer> out = ranking.rank(QString(), peer('a', 0), swarm(), 50);
         QCOMPARE(out.size(), 3);  // b, d, r
         for (const SwarmPeer &p : out)
             QVERIFY(!p.seed());
@@ -47,9 +47,9 @@ private Q_SLOTS:
     void truncatesToNumwant()
     {
         const SimpleRanking ranking;
-        QCOMPARE(ranking.rank(peer('r', 3), swarm(), 2).size(), 2);
-        QVERIFY(ranking.rank(peer('r', 3), swarm(), 2).at(1).seed());
-        QCOMPARE(ranking.rank(peer('r', 3), swarm(), 0).size(), 0);
+        QCOMPARE(ranking.rank(QString(), peer('r', 3), swarm(), 2).size(), 2);
+        QVERIFY(ranking.rank(QString(), peer('r', 3), swarm(), 2).at(1).seed());
+        QCOMPARE(ranking.rank(QString(), peer('r', 3), swarm(), 0).size(), 0);
     }
 
     void orderWithinAClassIsShuffled()
@@ -57,7 +57,7 @@ private Q_SLOTS:
         const SimpleRanking ranking;
         QSet<QByteArray> firsts;
         for (int i = 0; i < 200; ++i)
-            firsts.insert(ranking.rank(peer('r', 3), swarm(), 50).first().peerId);
+            firsts.insert(ranking.rank(QString(), peer('r', 3), swarm(), 50).first().peerId);
         QCOMPARE(firsts.size(), 3);  // each of the three seeds came first at some point
     }
 };

@@ -1,0 +1,154 @@
+#include "localityranking.h"
+
+#include <QHash>
+#include <QSet>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <tuple>
+
+Q_LOGGING_CATEGORY(lcRanking, "mp2p.oms.ranking")
+
+namespace mp2p {
+
+struct LocalityRanking::Scored {
+    SwarmPeer peer;
+    QString pid;          // empty when the map does not place the address
+    bool reachable = false;
+    bool active = false;
+    qint64 capacity = 0;  // stated upload bytes/s
+    quint32 shuffle = 0;  // random tie-break, so equal peers share the load
+};
+
+LocalityRanking::LocalityRanking(const NetworkMapView *map, const PeerActivitySource *pams, LocalityWeights weights,
+                                 std::shared_ptr<const PeerRanking> fallback)
+    : m_map(map)
+    , m_pams(pams)
+    , m_weights(weights)
+    , m_fallback(std::move(fallback))
+{
+}
+
+int LocalityRanking::candidatePool(int numwant) const
+{
+    return qMax(numwant, 1000);
+}
+
+QList<LocalityRanking::Scored> LocalityRanking::score(const QString &overlayId, const SwarmPeer &requester,
+                                                       const QList<SwarmPeer> &candidates) const
+{
+    QStringList users{requester.userId};
+    for (const SwarmPeer &p : candidates)
+        users.append(p.userId);
+    const QHash<QString, PeerActivity> activity = m_pams ? m_pams->activityOf(overlayId, users) : QHash<QString, PeerActivity>();
+    const qint64 now = requester.lastSeen;
+    QList<Scored> out;
+    out.reserve(candidates.size() + 1);
+    auto add = [&](const SwarmPeer &p) {
+        Scored s{p, m_map->pidOf(p.address).value_or(QString()), false, false, 0, QRandomGenerator::global()->generate()};
+        const auto it = activity.constFind(p.userId);
+        if (it != activity.constEnd()) {
+            s.reachable = it->staticStatus.reachable;
+            s.active = now - it->lastReportAt <= m_weights.recentSecs;
+            s.capacity = it->staticStatus.maxUploadBps;
+        }
+        out.append(s);
+    };
+    add(requester);
+    for (const SwarmPeer &p : candidates)
+        if (p.peerId != requester.peerId)
+            add(p);
+    return out;
+}
+
+QList<SwarmPeer> LocalityRanking::rank(const QString &overlayId, const SwarmPeer &requester, QList<SwarmPeer> candidates,
+                                       int numwant) const
+{
+    if (numwant <= 0)
+        return {};
+    if (!m_map->hasMap()) {
+        if (!m_fallbackLogged.exchange(true))
+            qCWarning(lcRanking) << "no ALTO map from any UNIS: peer lists use the simple rule until one answers";
+        return m_fallback->rank(overlayId, requester, std::move(candidates), numwant);
+    }
+    if (m_fallbackLogged.exchange(false))
+        qCInfo(lcRanking) << "ALTO map available again: peer lists keep traffic inside ISP regions";
+
+    QList<Scored> all = score(overlayId, requester, candidates);
+    const Scored self = all.takeFirst();
+
+    // Gateways: the best leechers of each region, and which regions hold a seed.
+    QHash<QString, QList<const Scored *>> leechersByPid;
+    QSet<QString> pidsWithSeed;
+    if (!self.peer.seed())
+        leechersByPid[self.pid].append(&self);
+    for (const Scored &s : all) {
+        if (s.peer.seed())
+            pidsWithSeed.insert(s.pid);
+        else
+            leechersByPid[s.pid].append(&s);
+    }
+    if (self.peer.seed())
+        pidsWithSeed.insert(self.pid);
+    QSet<QByteArray> gateways;
+    for (auto it = leechersByPid.begin(); it != leechersByPid.end(); ++it) {
+        QList<const Scored *> &list = it.value();
+        std::sort(list.begin(), list.end(), [](const Scored *a, const Scored *b) {
+            if (betterByPams(*a, *b) || betterByPams(*b, *a))
+                return betterByPams(*a, *b);
+            return a->peer.peerId < b->peer.peerId;  // stable: the same gateway on every announce
+        });
+        for (int i = 0; i < list.size() && i < m_weights.gatewaysPerPid; ++i)
+            gateways.insert(list.at(i)->peer.peerId);
+    }
+
+    QList<Scored> local, remote;
+    for (const Scored &s : all) {
+        if (self.peer.seed() && s.peer.seed())
+            continue;  // seeds have nothing to give each other
+        if (s.pid == self.pid)
+            local.append(s);
+        else if (s.peer.seed() || (gateways.contains(s.peer.peerId) && !pidsWithSeed.contains(s.pid)))
+            remote.append(s);  // a region with a seed needs nothing from outside: leave its leechers be
+    }
+    const bool mayCross = self.peer.seed() || (gateways.contains(self.peer.peerId) && !pidsWithSeed.contains(self.pid));
+    if (!mayCross)
+        remote.clear();
+
+    std::sort(local.begin(), local.end(), [](const Scored &a, const Scored &b) {
+        if (a.peer.seed() != b.peer.seed())
+            return a.peer.seed();
+        if (betterByPams(a, b) || betterByPams(b, a))
+            return betterByPams(a, b);
+        return a.shuffle < b.shuffle;
+    });
+    const double unknownCost = std::numeric_limits<double>::max();
+    std::sort(remote.begin(), remote.end(), [&](const Scored &a, const Scored &b) {
+        const double ca = m_map->cost(self.pid, a.pid).value_or(unknownCost);
+        const double cb = m_map->cost(self.pid, b.pid).value_or(unknownCost);
+        if (ca != cb)
+            return ca < cb;
+        if (a.peer.seed() != b.peer.seed())
+            return a.peer.seed();
+        return a.shuffle < b.shuffle;
+    });
+    // Own region first, then the cheapest other regions in the slots kept for them.
+    const int remoteTaken = remote.isEmpty() ? 0 : qMin<int>(remote.size(), qMax(1, int(std::ceil(m_weights.remoteShare * numwant))));
+    QList<SwarmPeer> out;
+    out.reserve(numwant);
+    for (int i = 0; i < local.size() && out.size() < numwant - remoteTaken; ++i)
+        out.append(local.at(i).peer);
+    for (int i = 0; i < remoteTaken && out.size() < numwant; ++i)
+        out.append(remote.at(i).peer);
+    return out;
+}
+
+bool LocalityRanking::betterByPams(const Scored &a, const Scored &b)
+{
+    return std::tuple(a.reachable, a.active, a.capacity) > std::tuple(b.reachable, b.active, b.capacity);
+}
+
+} // namespace mp2p

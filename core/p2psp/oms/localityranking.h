@@ -1,0 +1,57 @@
+#pragma once
+
+#include "networkmapview.h"
+#include "peerranking.h"
+
+#include <protocol/peeractivity.h>
+
+#include <atomic>
+#include <memory>
+
+namespace mp2p {
+
+// How LocalityRanking weighs things (config section "oms", key "locality"); see the rule below.
+struct LocalityWeights {
+    int gatewaysPerPid = 1;      // leechers per region that may connect out of it
+    double remoteShare = 0.2;    // share of a gateway's list given to other regions (at least 1 peer)
+    qint64 recentSecs = 600;     // a PAMS report younger than this counts as "active"
+};
+
+// The managed peer list (R3 + R1): keep traffic inside ISP regions, as P4P/ALTO trackers do.
+//
+//  - Peers in the requester's region (same ALTO PID) come first: seeds, then leechers, each
+//    ordered by PAMS state — reachable, then recently active, then stated upload capacity —
+//    with random order among equals so load spreads.
+//  - Only a few "gateway" leechers per region (gatewaysPerPid; the best by the same PAMS order,
+//    ties broken by peer id so the choice is stable) get peers of other regions, and only while
+//    their region has no seed of its own. They get other regions' seeds and gateways, cheapest
+//    region first (the UNIS cost map), remoteShare of the list. A seed gets its own region's
+//    leechers and other regions' gateways. So each region pulls roughly one copy of the content
+//    across its border and spreads it inside, and every region stays connected to the swarm.
+//  - Without a map (no UNIS answered yet, or it is down) the fallback rule serves, and that is
+//    logged once per outage.
+class LocalityRanking : public PeerRanking {
+public:
+    LocalityRanking(const NetworkMapView *map, const PeerActivitySource *pams, LocalityWeights weights,
+                    std::shared_ptr<const PeerRanking> fallback);
+
+    QList<SwarmPeer> rank(const QString &overlayId, const SwarmPeer &requester, QList<SwarmPeer> candidates,
+                          int numwant) const override;
+    // Gateways are chosen among all of a region's leechers, so the ranking wants the whole swarm
+    // (up to a bound) as candidates.
+    int candidatePool(int numwant) const override;
+
+    struct Scored;  // a candidate with its region and PAMS state (defined in the .cpp)
+
+private:
+    static bool betterByPams(const Scored &a, const Scored &b);
+    QList<Scored> score(const QString &overlayId, const SwarmPeer &requester, const QList<SwarmPeer> &candidates) const;
+
+    const NetworkMapView *m_map;
+    const PeerActivitySource *m_pams;
+    LocalityWeights m_weights;
+    std::shared_ptr<const PeerRanking> m_fallback;
+    mutable std::atomic<bool> m_fallbackLogged{false};
+};
+
+} // namespace mp2p
