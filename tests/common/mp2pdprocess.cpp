@@ -25,6 +25,12 @@ Mp2pdProcess::Mp2pdProcess(QString dataDir)
     QObject::connect(&m_process, &QProcess::readyRead, [this] { m_log += m_process.readAll(); });
 }
 
+Mp2pdProcess::Mp2pdProcess(QString program, QString dataDir)
+    : Mp2pdProcess(std::move(dataDir))
+{
+    m_program = std::move(program);
+}
+
 Mp2pdProcess::~Mp2pdProcess()
 {
     if (m_process.state() != QProcess::NotRunning) {
@@ -38,11 +44,11 @@ bool Mp2pdProcess::start(const QStringList &extraArgs, QString *error)
     const QString portFile = m_scratch.filePath(QStringLiteral("port"));
     QFile::remove(portFile);
     m_log.clear();
-    m_process.start(binary(QStringLiteral("mp2pd")),
-                    QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
-                                QStringLiteral("--port-file"), portFile, QStringLiteral("--data-dir"), m_dataDir,
-                                QStringLiteral("--log-level"), QStringLiteral("warning")}
-                        + extraArgs);
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
+                     QStringLiteral("--port-file"), portFile, QStringLiteral("--log-level"), QStringLiteral("warning")};
+    if (!m_dataDir.isEmpty())
+        args << QStringLiteral("--data-dir") << m_dataDir;
+    m_process.start(binary(m_program), args + extraArgs);
     QDeadlineTimer deadline(45000);
     while (!deadline.hasExpired()) {
         if (m_process.state() == QProcess::NotRunning)
@@ -56,7 +62,7 @@ bool Mp2pdProcess::start(const QStringList &extraArgs, QString *error)
         m_process.waitForReadyRead(50);
     }
     if (error)
-        *error = QStringLiteral("mp2pd did not start: %1").arg(QString::fromLocal8Bit(m_log + m_process.readAll()));
+        *error = QStringLiteral("%1 did not start: %2").arg(m_program).arg(QString::fromLocal8Bit(m_log + m_process.readAll()));
     return false;
 }
 

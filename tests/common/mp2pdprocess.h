@@ -15,6 +15,9 @@ namespace mp2p::test {
 class Mp2pdProcess {
 public:
     explicit Mp2pdProcess(QString dataDir);
+    // Any of this build's servers that takes --listen/--port/--port-file/--log-level (e.g.
+    // "mp2p-unis"); --data-dir is passed only when `dataDir` is not empty.
+    Mp2pdProcess(QString program, QString dataDir);
     ~Mp2pdProcess();
 
     // Starts mp2pd with --data-dir, --port 0 and `extraArgs`; waits until it serves.
@@ -29,6 +32,7 @@ public:
     static QString binary(const QString &name);  // path of a program of this build
 
 private:
+    QString m_program = QStringLiteral("mp2pd");
     QString m_dataDir;
     QTemporaryDir m_scratch;
     QProcess m_process;

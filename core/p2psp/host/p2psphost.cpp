@@ -2,6 +2,9 @@
 
 #include <base/httpserver.h>
 #include <p2psp/ixs/ixsservice.h>
+#include <isp/unis/altoclient.h>
+#include <p2psp/oms/altonetworkview.h>
+#include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
@@ -140,10 +143,45 @@ bool P2pspHost::startServices(QString *error)
         if (!activity)
             qCWarning(lcHost) << "the OMS runs without a PAMS (no local PAMS and no remote.pams URL): peer lists will not use peer activity";
         auto oms = std::make_unique<OmsService>(contextFor(QStringLiteral("oms")), activity);
-        if (!oms->start(error))
+        if (!oms->start(error) || !connectOmsToUnis(oms.get(), activity, error))
             return false;
         m_services.push_back(std::move(oms));
     }
+    return true;
+}
+
+bool P2pspHost::connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error)
+{
+    const QJsonObject section = m_config.sections.value(QStringLiteral("oms"));
+    const QJsonArray unis = section.value(QStringLiteral("unis")).toArray();
+    if (unis.isEmpty())
+        return true;  // no UNIS: the simple rule
+    QList<const AltoClient *> clients;
+    for (qsizetype i = 0; i < unis.size(); ++i) {
+        const QJsonObject entry = unis.at(i).toObject();
+        const QUrl url(entry.value(QStringLiteral("url")).toString());
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("oms.unis[%1].url must be the http(s) URL of a UNIS directory, e.g. http://127.0.0.1:7900/alto").arg(i);
+            return false;
+        }
+        auto client = std::make_unique<AltoClient>(m_network);
+        client->setDirectoryUrl(url);
+        if (entry.contains(QStringLiteral("token")))
+            client->setBearerToken(entry.value(QStringLiteral("token")).toString());
+        else if (entry.contains(QStringLiteral("user")))
+            client->setBasicAuth(entry.value(QStringLiteral("user")).toString(), entry.value(QStringLiteral("password")).toString());
+        client->setRefreshInterval(qMax(1, entry.value(QStringLiteral("refreshSecs")).toInt(60)) * 1000);
+        client->start();
+        clients.append(client.get());
+        m_altoClients.push_back(std::move(client));
+    }
+    const QJsonObject locality = section.value(QStringLiteral("locality")).toObject();
+    LocalityWeights weights;
+    weights.gatewaysPerPid = qBound(1, locality.value(QStringLiteral("gatewaysPerPid")).toInt(weights.gatewaysPerPid), 1000);
+    weights.remoteShare = qBound(0.0, locality.value(QStringLiteral("remoteShare")).toDouble(weights.remoteShare), 1.0);
+    m_networkView = std::make_unique<AltoNetworkView>(clients);
+    oms->setRanking(std::make_shared<LocalityRanking>(m_networkView.get(), activity, weights, std::make_shared<SimpleRanking>()));
+    qCInfo(lcHost).noquote() << "the OMS ranks peer lists by the ALTO maps of" << clients.size() << "UNIS";
     return true;
 }
 
@@ -210,6 +248,8 @@ void P2pspHost::stop()
     for (auto it = m_services.rbegin(); it != m_services.rend(); ++it)
         (*it)->stop();
     m_services.clear();
+    m_networkView.reset();
+    m_altoClients.clear();
 }
 
 } // namespace mp2p

@@ -14,7 +14,10 @@ class QNetworkAccessManager;
 
 namespace mp2p {
 
+class AltoClient;
 class HttpServer;
+class NetworkMapView;
+class OmsService;
 class P2pspService;
 class PeerActivitySource;
 
@@ -37,6 +40,8 @@ public:
 private:
     bool obtainUmsPublicKey(QByteArray *key, QString *error);
     bool startServices(QString *error);
+    // R3: the OMS ranks peer lists by the UNIS maps when its config names a UNIS ("oms.unis").
+    bool connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error);
     void registerHostRoutes();
     QString serviceUrl(const QString &service) const;
 
@@ -47,6 +52,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<PeerActivitySource> m_remotePams;
     std::vector<std::unique_ptr<P2pspService>> m_services;
+    std::vector<std::unique_ptr<AltoClient>> m_altoClients;
+    std::unique_ptr<NetworkMapView> m_networkView;
     quint16 m_port = 0;
     QString m_baseUrl;
 };
