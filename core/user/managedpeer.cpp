@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -37,6 +38,29 @@ PeerEngine *ManagedPeer::engine() const { return d->engine.get(); }
 ProviderClient *ManagedPeer::provider() const { return d->provider.get(); }
 ActivityReporter *ManagedPeer::reporter() const { return d->reporter.get(); }
 QString ManagedPeer::userId() const { return d->provider ? d->provider->identity().userId : QString(); }
+QString ManagedPeer::region() const { return d->region; }
+
+void ManagedPeer::locateWithUnis()
+{
+    // The directory may name the ISP's UNIS; it accepts our UMS token (R4).
+    const QJsonArray unis = d->provider->directory().value(QStringLiteral("unis")).toArray();
+    QHostAddress own(d->config.engine.outgoingInterfaces.section(QLatin1Char(','), 0, 0));
+    if (unis.isEmpty() || own.isNull())
+        return;
+    d->alto = std::make_unique<AltoClient>(d->network);
+    d->alto->setDirectoryUrl(QUrl(unis.first().toString()));
+    d->alto->setBearerToken(d->provider->token());
+    d->alto->setRefreshInterval(10 * 60 * 1000);
+    connect(d->alto.get(), &AltoClient::mapChanged, this, [this, own] {
+        const QString region = d->alto->pidOf(own).value_or(QString());
+        if (region != d->region) {
+            d->region = region;
+            Q_EMIT regionChanged(region);
+        }
+    });
+    connect(d->provider.get(), &ProviderClient::tokenChanged, d->alto.get(), &AltoClient::setBearerToken);
+    d->alto->start();
+}
 
 void ManagedPeer::start()
 {
@@ -93,6 +117,7 @@ void ManagedPeer::start()
             return out;
         });
         d->reporter->start();
+        locateWithUnis();
         for (const TransferStatus &t : d->engine->transfers())
             d->reporter->reportEvent(t.infoHash, QStringLiteral("started"));
         Q_EMIT ready();

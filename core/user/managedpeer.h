@@ -57,6 +57,9 @@ public:
     ProviderClient *provider() const;
     ActivityReporter *reporter() const;
     QString userId() const;
+    // This peer's ISP region (ALTO PID) as the provider's UNIS places its address (R4); empty
+    // until a UNIS answered, or when the directory names none.
+    QString region() const;
 
     // Parses a magnet link (xt=urn:btih:<40 hex or 32 base32>); empty + error when malformed.
     static QString infoHashFromReference(const QString &reference, bool *isContentId, QString *error);
@@ -68,8 +71,11 @@ Q_SIGNALS:
     void downloadStarted(const QString &infoHash, const QString &name);
     void operationFailed(const QString &problem);
     void finished(const QString &infoHash);
+    void regionChanged(const QString &region);
 
 private:
+    void locateWithUnis();
+
     class Private;
     std::unique_ptr<Private> d;
 };

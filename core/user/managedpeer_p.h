@@ -3,6 +3,8 @@
 // ManagedPeer's private state, shared by managedpeer.cpp and managedpeerflows.cpp.
 #include "managedpeer.h"
 
+#include <isp/unis/altoclient.h>
+
 #include <QHash>
 
 namespace mp2p {
@@ -16,6 +18,8 @@ public:
     std::unique_ptr<ActivityReporter> reporter;
     QHash<QString, QString> omsOfTransfer;  // info-hash → the OMS base URL named by its IXS record
     bool announcedReady = false;
+    std::unique_ptr<AltoClient> alto;  // R4: where the provider's UNIS places this peer
+    QString region;
 };
 
 // The OMS tracker URL for one overlay: the token rides in the query, as private trackers

@@ -3,6 +3,7 @@
 #include "flowhelpers.h"
 
 #include <mp2pdprocess.h>
+#include <peerprocess.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,7 +21,7 @@ namespace {
 
 const char *UnisToken = "oms-integration-token-0123456789";
 
-QByteArray unisConfig(bool mergeBIntoA)
+QByteArray unisConfig(bool mergeBIntoA, const QByteArray &umsPublicKey = {})
 {
     QJsonObject pids{{QStringLiteral("isp-a"), QJsonObject{{QStringLiteral("ipv4"), mergeBIntoA ? QJsonArray{QStringLiteral("127.1.0.0/16"), QStringLiteral("127.2.0.0/16")}
                                                                                                   : QJsonArray{QStringLiteral("127.1.0.0/16")}}}},
@@ -36,6 +37,13 @@ QByteArray unisConfig(bool mergeBIntoA)
                                                                                                                  {QStringLiteral("cost"), 10}}}}}},
         {QStringLiteral("auth"), QJsonObject{{QStringLiteral("tokens"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("oms")},
                                                                                               {QStringLiteral("token"), QLatin1String(UnisToken)}}}}}}};
+    if (!umsPublicKey.isEmpty()) {  // also let logged-in peers in, with their UMS token (R4)
+        QJsonObject auth = config.value(QStringLiteral("auth")).toObject();
+        auth.insert(QStringLiteral("umsPublicKey"), QString::fromLatin1(toBase64Url(umsPublicKey)));
+        QJsonObject withPeers = config;
+        withPeers.insert(QStringLiteral("auth"), auth);
+        return QJsonDocument(withPeers).toJson();
+    }
     return QJsonDocument(config).toJson();
 }
 
@@ -146,6 +154,40 @@ private Q_SLOTS:
         QTest::qWait(2500);
         const QStringList after = join(base, torrent.infoHashV1, user.token, 3, 3, false);
         QVERIFY2(!after.isEmpty() && !after.first().startsWith(QLatin1String("HTTP")), qPrintable(after.join(QLatin1Char(' '))));
+    }
+
+    void peerLearnsItsRegionFromTheUnis()
+    {
+        // The provider's UMS key is made first, so the UNIS can accept the peers' UMS tokens.
+        const QString dataDir = m_dir.filePath(QStringLiteral("p2psp-r4"));
+        QString error;
+        const auto umsKey = KeyPair::loadOrCreate(dataDir + QStringLiteral("/ums-signing.key"), &error);
+        QVERIFY2(umsKey, qPrintable(error));
+        const QString unisConfigPath = m_dir.filePath(QStringLiteral("unis-r4.json"));
+        QVERIFY(writeFile(unisConfigPath, unisConfig(false, umsKey->publicKey())));
+        Mp2pdProcess unis(QStringLiteral("mp2p-unis"), QString());
+        QVERIFY2(unis.start({QStringLiteral("--config"), unisConfigPath}, &error), qPrintable(error));
+        const QString providerConfig = m_dir.filePath(QStringLiteral("mp2pd-r4.json"));
+        QVERIFY(writeFile(providerConfig, QJsonDocument(QJsonObject{{QStringLiteral("unis"), QJsonArray{unis.baseUrl() + QStringLiteral("/alto")}}}).toJson()));
+        Mp2pdProcess server(dataDir);
+        QVERIFY2(server.start({QStringLiteral("--config"), providerConfig}, &error), qPrintable(error));
+
+        const QStringList peerArgs{QStringLiteral("--server"), server.baseUrl(), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("peer-r4")),
+                                   QStringLiteral("--listen"), QStringLiteral("127.2.0.9:0"), QStringLiteral("--no-utp")};
+        PeerProcess peer;
+        peer.start(QStringList{QStringLiteral("daemon")} + peerArgs);
+        const QJsonObject region = peer.waitForEvent(QStringLiteral("region"), 20000);
+        QVERIFY2(!region.isEmpty(), peer.allOutput().constData());
+        QCOMPARE(region.value(QStringLiteral("region")).toString(), QStringLiteral("isp-b"));
+        // `mp2p status` shows it while the peer runs.
+        PeerProcess status;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            status.start(QStringList{QStringLiteral("status"), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("peer-r4"))});
+            const QJsonObject s = status.waitForEvent(QStringLiteral("status"), 10000);
+            status.waitForExit(5000);
+            return s.value(QStringLiteral("region")).toString() == QLatin1String("isp-b");
+        }(), 10000);
+        QCOMPARE(peer.terminate(), 0);
     }
 
     void withoutAReachableUnisTheSimpleRuleServes()

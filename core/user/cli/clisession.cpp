@@ -93,6 +93,11 @@ void CliSession::open(std::function<void()> ready)
     });
     connect(m_peer.get(), &ManagedPeer::ready, this, std::move(ready));
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, &CliSession::writeStatusFile);
+    connect(m_peer.get(), &ManagedPeer::regionChanged, this, [this](const QString &region) {
+        m_printer->event(QStringLiteral("region"), {{QStringLiteral("region"), region},
+                                                    {QStringLiteral("source"), QStringLiteral("the provider's UNIS (ALTO)")}});
+        m_lastStatusWriteMs = 0;  // show it in `mp2p status` at once
+    });
     m_peer->start();
 }
 
@@ -109,6 +114,8 @@ void CliSession::writeStatusFile(const QList<TransferStatus> &transfers)
     if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(QJsonObject{{QStringLiteral("updatedAt"), now / 1000},
                                              {QStringLiteral("pid"), QCoreApplication::applicationPid()},
+                                             {QStringLiteral("userId"), m_peer->userId()},
+                                             {QStringLiteral("region"), m_peer->region()},
                                              {QStringLiteral("transfers"), list}}).toJson());
         file.commit();
     }

@@ -132,8 +132,11 @@ int runStatus(const CliConfig &config, ProgressPrinter *printer)
     if (!someoneRuns)
         lock.unlock();
     QJsonArray transfers;
+    QString region;
     if (someoneRuns && file.open(QIODevice::ReadOnly)) {
-        transfers = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("transfers")).toArray();
+        const QJsonObject status = QJsonDocument::fromJson(file.readAll()).object();
+        transfers = status.value(QStringLiteral("transfers")).toArray();
+        region = status.value(QStringLiteral("region")).toString();
     } else {
         // Nobody runs: read what the engine persisted, without starting a session.
         QString error;
@@ -146,10 +149,14 @@ int runStatus(const CliConfig &config, ProgressPrinter *printer)
             transfers.append(ProgressPrinter::toJson(t));
     }
     if (config.json) {
-        printer->event(QStringLiteral("status"), {{QStringLiteral("running"), someoneRuns}, {QStringLiteral("transfers"), transfers}});
+        printer->event(QStringLiteral("status"), {{QStringLiteral("running"), someoneRuns}, {QStringLiteral("region"), region},
+                                                  {QStringLiteral("transfers"), transfers}});
         return CliOk;
     }
-    printer->message(QStringLiteral("%1 transfer(s)%2").arg(transfers.size()).arg(someoneRuns ? QStringLiteral(", mp2p is running") : QStringLiteral(", not running")));
+    printer->message(QStringLiteral("%1 transfer(s)%2%3")
+                         .arg(transfers.size())
+                         .arg(someoneRuns ? QStringLiteral(", mp2p is running") : QStringLiteral(", not running"),
+                              region.isEmpty() ? QString() : QStringLiteral(", ISP region %1 (from the UNIS)").arg(region)));
     for (const QJsonValue &v : transfers) {
         const QJsonObject t = v.toObject();
         printer->message(QStringLiteral("  %1  %2  %3%  %4  %5")

@@ -27,11 +27,15 @@ lt::session_params makeSessionParams(const EngineSettings &s)
     p.set_bool(sp::allow_multiple_connections_per_ip, s.allowMultipleConnectionsPerIp);
     p.set_int(sp::upload_rate_limit, s.uploadRateLimit);
     p.set_int(sp::download_rate_limit, s.downloadRateLimit);
-    p.set_int(sp::alert_mask, lt::alert_category::status | lt::alert_category::error | lt::alert_category::storage
-                                  | lt::alert_category::tracker | lt::alert_category::connect
-                                  | lt::alert_category::performance_warning);
-    // Large enough that a burst (many torrents added at once) never drops alerts.
-    p.set_int(sp::alert_queue_size, 20000);
+    lt::alert_category_t mask = lt::alert_category::status | lt::alert_category::error | lt::alert_category::storage
+                                | lt::alert_category::tracker | lt::alert_category::connect
+                                | lt::alert_category::performance_warning;
+    if (s.accountBytesByPeer)
+        mask |= lt::alert_category::block_progress;  // one block_finished_alert per block
+    p.set_int(sp::alert_mask, mask);
+    // Large enough that a burst (many torrents added at once) never drops alerts; with one alert
+    // per block at loopback speed, a dropped alert would be a block missing from the counters.
+    p.set_int(sp::alert_queue_size, s.accountBytesByPeer ? 500000 : 20000);
     p.set_str(sp::user_agent, "mp2p/0.1 libtorrent/2.0.8");
     p.set_str(sp::peer_fingerprint, lt::generate_fingerprint("MP", 0, 1));
     return lt::session_params(std::move(p));

@@ -221,6 +221,7 @@ void PeerEngine::Private::teardown()
     handles.clear();
     pending.clear();
     cache.clear();
+    layouts.clear();  // the byte counters stay readable after a shutdown
     outstandingResume = 0;
     stopStore();
     shuttingDown = false;
@@ -299,6 +300,11 @@ quint16 PeerEngine::listenPort() const
 quint64 PeerEngine::alertPumpRuns() const
 {
     return d->pumpRuns;
+}
+
+QHash<QString, qint64> PeerEngine::bytesReceivedByAddress(const QString &infoHash) const
+{
+    return d->bytesByAddress.value(infoHash);
 }
 
 } // namespace mp2p

@@ -2,6 +2,7 @@
 
 #include "transferstatus.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
@@ -31,6 +32,9 @@ struct EngineSettings {
     bool rateLimitLocalPeers = false;       // apply the limits to LAN/loopback peers too
     int statsIntervalMs = 1000;             // how often statsUpdated fires
     int resumeSaveIntervalSecs = 30;        // periodic resume-data checkpoint
+    // Benchmarks: count every received block by the remote address that sent it (see
+    // bytesReceivedByAddress). Costs one alert per 16 KiB block, so it is off by default.
+    bool accountBytesByPeer = false;
 };
 
 struct AddTransferOptions {
@@ -76,6 +80,11 @@ public:
     quint16 listenPort() const;
     // How many times the alert pump ran (diagnostics; tests check that bursts are coalesced).
     quint64 alertPumpRuns() const;
+    // With EngineSettings::accountBytesByPeer: payload bytes of `infoHash` received so far, by
+    // the remote IP that sent them. Exact (one block_finished_alert per verified-in block;
+    // pad-file bytes excluded), unlike sampling get_peer_info(), which misses the last bytes of
+    // connections that close. Empty when accounting is off or the transfer is unknown.
+    QHash<QString, qint64> bytesReceivedByAddress(const QString &infoHash) const;
 
 Q_SIGNALS:
     void transferAdded(const QString &infoHash);

@@ -62,6 +62,8 @@ void PeerEngine::Private::dispatch(lt::alert *a)
         return onTrackerReply(*x);
     if (auto *x = lt::alert_cast<lt::torrent_removed_alert>(a))
         return onRemoved(*x);
+    if (auto *x = lt::alert_cast<lt::block_finished_alert>(a))
+        return onBlockFinished(*x);
     if (auto *x = lt::alert_cast<lt::peer_connect_alert>(a)) {
         const QString endpoint = QStringLiteral("%1:%2")
                                      .arg(QString::fromStdString(x->endpoint.address().to_string()))
@@ -92,6 +94,8 @@ void PeerEngine::Private::onAddTorrent(const lt::add_torrent_alert &a)
     }
     handles.insert(hash, a.handle);
     keys[a.handle] = hash;
+    if (settings.accountBytesByPeer && a.params.ti)
+        layouts.insert(hash, a.params.ti);
     // Persist only what libtorrent accepted, so a failed add leaves nothing behind.
     if (add.persist)
         onStore([row = add.row](TransferStore *s) { s->insert(row); });
@@ -183,7 +187,34 @@ void PeerEngine::Private::onTrackerReply(const lt::tracker_reply_alert &a)
 void PeerEngine::Private::onRemoved(const lt::torrent_removed_alert &a)
 {
     keys.erase(a.handle);
-    Q_EMIT q->transferRemoved(engine::hashKey(a.info_hashes));
+    const QString hash = engine::hashKey(a.info_hashes);
+    layouts.remove(hash);
+    bytesByAddress.remove(hash);
+    Q_EMIT q->transferRemoved(hash);
+}
+
+void PeerEngine::Private::onBlockFinished(const lt::block_finished_alert &a)
+{
+    const QString hash = keyOf(a.handle);
+    if (hash.isEmpty())
+        return;
+    auto layout = layouts.constFind(hash);
+    if (layout == layouts.constEnd() || !*layout) {
+        std::shared_ptr<const lt::torrent_info> ti = a.handle.torrent_file();  // once, if the add had none
+        if (!ti)
+            return;
+        layout = layouts.insert(hash, ti);
+    }
+    // The block's length (the last block of a piece may be short), without the bytes of pad
+    // files: those are zeros nobody sends, and the counters must add up to the content size.
+    const lt::file_storage &fs = (*layout)->files();
+    const std::int64_t offset = std::int64_t(a.block_index) * lt::default_block_size;
+    const std::int64_t length = std::min<std::int64_t>(lt::default_block_size, fs.piece_size(a.piece_index) - offset);
+    qint64 payload = 0;
+    for (const lt::file_slice &slice : fs.map_block(a.piece_index, offset, length))
+        if (!(fs.file_flags(slice.file_index) & lt::file_storage::flag_pad_file))
+            payload += slice.size;
+    bytesByAddress[hash][QString::fromStdString(a.endpoint.address().to_string())] += payload;
 }
 
 } // namespace mp2p

@@ -42,6 +42,7 @@ public:
     void onTrackerError(const lt::tracker_error_alert &a);
     void onTrackerReply(const lt::tracker_reply_alert &a);
     void onRemoved(const lt::torrent_removed_alert &a);
+    void onBlockFinished(const lt::block_finished_alert &a);
     void resumeRequestDone();
 
     // --- helpers ---
@@ -75,6 +76,9 @@ public:
     std::unordered_map<lt::torrent_handle, QString> keys;  // reverse of handles, for alerts
     QHash<QString, PendingAdd> pending;       // async adds not yet confirmed by add_torrent_alert
     QMap<QString, TransferStatus> cache;      // latest snapshots (ordered by info-hash)
+    // accountBytesByPeer: the torrent's layout (block sizes, pad files) and the counters.
+    QHash<QString, std::shared_ptr<const lt::torrent_info>> layouts;
+    QHash<QString, QHash<QString, qint64>> bytesByAddress;  // info-hash -> remote IP -> bytes
 
     QTimer statsTimer;
     QTimer checkpointTimer;
