@@ -1,5 +1,6 @@
 // mp2pd: the P2PSP domain's servers (UMS, IXS, OMS, PAMS) in one process.
 #include <base/logging.h>
+#include <base/serverflags.h>
 #include <base/unixsignals.h>
 #include <p2psp/host/p2psphost.h>
 
@@ -28,19 +29,11 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
         return false;
     if (args.isSet(QStringLiteral("services")))
         config->services = args.value(QStringLiteral("services")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (args.isSet(QStringLiteral("listen")) && !config->listenAddress.setAddress(args.value(QStringLiteral("listen")))) {
-        *error = QStringLiteral("--listen: '%1' is not an IP address").arg(args.value(QStringLiteral("listen")));
+    if (args.isSet(QStringLiteral("listen"))
+        && !mp2p::parseAddressFlag(QStringLiteral("--listen"), args.value(QStringLiteral("listen")), &config->listenAddress, error))
         return false;
-    }
-    if (args.isSet(QStringLiteral("port"))) {
-        bool ok = false;
-        const uint port = args.value(QStringLiteral("port")).toUInt(&ok);
-        if (!ok || port > 65535) {
-            *error = QStringLiteral("--port: '%1' is not a port number (0..65535)").arg(args.value(QStringLiteral("port")));
-            return false;
-        }
-        config->port = quint16(port);
-    }
+    if (args.isSet(QStringLiteral("port")) && !mp2p::parsePortFlag(QStringLiteral("--port"), args.value(QStringLiteral("port")), &config->port, error))
+        return false;
     if (args.isSet(QStringLiteral("data-dir")))
         config->dataDir = args.value(QStringLiteral("data-dir"));
     if (config->dataDir.isEmpty())
@@ -57,16 +50,6 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
             config->remoteUrls.insert(service, args.value(flag));
     }
     return config->validate(error);
-}
-
-bool writePortFile(const QString &path, quint16 port, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(port) + '\n') < 0 || !file.commit()) {
-        *error = QStringLiteral("cannot write the port file %1").arg(path);
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -126,7 +109,7 @@ int main(int argc, char **argv)
         fail(error);
         return ExitStartFailed;
     }
-    if (args.isSet(QStringLiteral("port-file")) && !writePortFile(args.value(QStringLiteral("port-file")), host.port(), &error)) {
+    if (args.isSet(QStringLiteral("port-file")) && !mp2p::writePortFile(args.value(QStringLiteral("port-file")), host.port(), &error)) {
         fail(error);
         return ExitStartFailed;
     }

@@ -1,5 +1,6 @@
 // mp2p-unis: the ISP's UNIS, an IETF ALTO server (RFC 7285) fed from an operator's config file.
 #include <base/logging.h>
+#include <base/serverflags.h>
 #include <base/unixsignals.h>
 #include <isp/unis/passwordhash.h>
 #include <isp/unis/unisserver.h>
@@ -64,32 +65,17 @@ bool readFlags(const QCommandLineParser &args, std::optional<QHostAddress> *list
     }
     if (args.isSet(QStringLiteral("listen"))) {
         QHostAddress address;
-        if (!address.setAddress(args.value(QStringLiteral("listen")))) {
-            *error = QStringLiteral("--listen: '%1' is not an IP address").arg(args.value(QStringLiteral("listen")));
+        if (!mp2p::parseAddressFlag(QStringLiteral("--listen"), args.value(QStringLiteral("listen")), &address, error))
             return false;
-        }
         *listen = address;
     }
     if (args.isSet(QStringLiteral("port"))) {
-        bool ok = false;
-        const uint value = args.value(QStringLiteral("port")).toUInt(&ok);
-        if (!ok || value > 65535) {
-            *error = QStringLiteral("--port: '%1' is not a port number (0..65535)").arg(args.value(QStringLiteral("port")));
+        quint16 value = 0;
+        if (!mp2p::parsePortFlag(QStringLiteral("--port"), args.value(QStringLiteral("port")), &value, error))
             return false;
-        }
-        *port = quint16(value);
+        *port = value;
     }
     return mp2p::installLogging(args.value(QStringLiteral("log-level")), error);
-}
-
-bool writePortFile(const QString &path, quint16 port, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(port) + '\n') < 0 || !file.commit()) {
-        *error = QStringLiteral("cannot write the port file %1").arg(path);
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -154,7 +140,7 @@ int main(int argc, char **argv)
         fail(error);
         return ExitStartFailed;
     }
-    if (args.isSet(QStringLiteral("port-file")) && !writePortFile(args.value(QStringLiteral("port-file")), server.port(), &error)) {
+    if (args.isSet(QStringLiteral("port-file")) && !mp2p::writePortFile(args.value(QStringLiteral("port-file")), server.port(), &error)) {
         fail(error);
         return ExitStartFailed;
     }

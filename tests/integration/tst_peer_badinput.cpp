@@ -1,6 +1,6 @@
 // Integration: what a peer does with bad input from outside — a tampered IXS record, a peer
 // that sends garbage, a disk that fills up — with a real mp2pd and real `mp2p` processes.
-#include "contentfiles.h"
+#include <user/samplecontent.h>
 #include "peertestbed.h"
 
 #include <mp2pdprocess.h>
@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace mp2p;
 using namespace mp2p::test;
 
 class TestPeerBadInput : public QObject {
@@ -35,8 +36,8 @@ private Q_SLOTS:
         const QString dataDir = m_bed.path(QStringLiteral("p2psp-t"));
         Mp2pdProcess server(dataDir);
         QVERIFY(m_bed.startServer(&server));
-        QVERIFY(writeContent(m_bed.path(QStringLiteral("t1/one")), {3 << 20}, 11));
-        QVERIFY(writeContent(m_bed.path(QStringLiteral("t2/two")), {3 << 20}, 12));
+        QVERIFY(writeSampleContent(m_bed.path(QStringLiteral("t1/one")), {3 << 20}, 11));
+        QVERIFY(writeSampleContent(m_bed.path(QStringLiteral("t2/two")), {3 << 20}, 12));
         PeerProcess p1, p2;
         const QJsonObject first = publish(server, m_bed.path(QStringLiteral("t1/one")), QStringLiteral("tp"), 40, &p1);
         QVERIFY(p1.waitForExit(30000));
@@ -72,7 +73,7 @@ private Q_SLOTS:
         Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-g")));
         QVERIFY(m_bed.startServer(&server));
         const QString publisherId = m_bed.login(server, QStringLiteral("gp"), 50);
-        QVERIFY(writeContent(m_bed.path(QStringLiteral("g/data")), {16 << 20}, 13));
+        QVERIFY(writeSampleContent(m_bed.path(QStringLiteral("g/data")), {16 << 20}, 13));
         PeerProcess publisher;
         const QJsonObject published = publish(server, m_bed.path(QStringLiteral("g/data")), QStringLiteral("gp"), 50, &publisher,
                                               {QStringLiteral("--seed")});
@@ -101,7 +102,7 @@ private Q_SLOTS:
         get.start(QStringList{QStringLiteral("get"), published.value(QStringLiteral("infoHash")).toString(), QStringLiteral("--to"),
                               m_bed.path(QStringLiteral("g-dl"))} + m_bed.peerArgs(server, QStringLiteral("gg"), 51));
         QVERIFY2(!get.waitForEvent(QStringLiteral("completed"), 60000).isEmpty(), get.allOutput().constData());
-        QCOMPARE(digests(m_bed.path(QStringLiteral("g-dl"))), digests(m_bed.path(QStringLiteral("g"))));
+        QCOMPARE(sha256OfFiles(m_bed.path(QStringLiteral("g-dl"))), sha256OfFiles(m_bed.path(QStringLiteral("g"))));
         QCOMPARE(publisher.terminate(), 0);
     }
 
@@ -116,7 +117,7 @@ private Q_SLOTS:
 
         Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-f")));
         QVERIFY(m_bed.startServer(&server));
-        QVERIFY(writeContent(m_bed.path(QStringLiteral("f/big")), {20 << 20}, 14));
+        QVERIFY(writeSampleContent(m_bed.path(QStringLiteral("f/big")), {20 << 20}, 14));
         PeerProcess publisher;
         const QJsonObject published = publish(server, m_bed.path(QStringLiteral("f/big")), QStringLiteral("fp"), 60, &publisher,
                                               {QStringLiteral("--seed")});

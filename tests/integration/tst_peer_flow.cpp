@@ -1,7 +1,7 @@
 // Integration: a real mp2pd and real `mp2p` peers on their own loopback addresses moving
 // real content through the managed flow (publish, search, join, transfer, report), and the
 // failures the flow must survive (server crash, downloader crash).
-#include "contentfiles.h"
+#include <user/samplecontent.h>
 #include "peertestbed.h"
 
 #include <mp2pdprocess.h>
@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace mp2p;
 using namespace mp2p::test;
 
 class TestPeerFlow : public QObject {
@@ -27,7 +28,7 @@ private Q_SLOTS:
         Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-1")));
         QVERIFY(m_bed.startServer(&server));
         const QString content = m_bed.path(QStringLiteral("content-1/album"));
-        QVERIFY(writeContent(content, {90 << 20, 70 << 20, 40 << 20, 12345}, 1));
+        QVERIFY(writeSampleContent(content, {90 << 20, 70 << 20, 40 << 20, 12345}, 1));
         const QString leecherA = m_bed.login(server, QStringLiteral("a1"), 3);
         QVERIFY(!leecherA.isEmpty());
 
@@ -53,10 +54,10 @@ private Q_SLOTS:
                 + m_bed.peerArgs(server, QStringLiteral("b1"), 4));
         QVERIFY2(!a.waitForEvent(QStringLiteral("completed"), 180000).isEmpty(), a.allOutput().constData());
         QVERIFY2(!b.waitForEvent(QStringLiteral("completed"), 180000).isEmpty(), b.allOutput().constData());
-        const auto original = digests(m_bed.path(QStringLiteral("content-1")));
+        const auto original = sha256OfFiles(m_bed.path(QStringLiteral("content-1")));
         QCOMPARE(original.size(), 4);
-        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-a"))), original);
-        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-b"))), original);
+        QCOMPARE(sha256OfFiles(m_bed.path(QStringLiteral("dl-a"))), original);
+        QCOMPARE(sha256OfFiles(m_bed.path(QStringLiteral("dl-b"))), original);
 
         // The PAMS has A's reports up to completion; the OMS lists all three peers.
         TestHttp http;
@@ -89,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(m_bed.startServer(&server));
         const quint16 port = server.port();
         const QString content = m_bed.path(QStringLiteral("content-2/film"));
-        QVERIFY(writeContent(content, {60 << 20, 20 << 20}, 2));
+        QVERIFY(writeSampleContent(content, {60 << 20, 20 << 20}, 2));
         PeerProcess publisher;
         // 8 MiB/s: slow enough that the server can be killed mid-transfer.
         publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("8192")}
@@ -104,7 +105,7 @@ private Q_SLOTS:
         QVERIFY2(!downloader.waitForProgress(0.1, 60000).isEmpty(), downloader.allOutput().constData());
         server.kill9();
         QVERIFY2(!downloader.waitForEvent(QStringLiteral("completed"), 120000).isEmpty(), downloader.allOutput().constData());
-        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-2"))), digests(m_bed.path(QStringLiteral("content-2"))));
+        QCOMPARE(sha256OfFiles(m_bed.path(QStringLiteral("dl-2"))), sha256OfFiles(m_bed.path(QStringLiteral("content-2"))));
 
         // The provider comes back on the same address: both peers re-join and report again.
         Mp2pdProcess restarted(dataDir);
@@ -120,7 +121,7 @@ private Q_SLOTS:
         Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-3")));
         QVERIFY(m_bed.startServer(&server));
         const QString content = m_bed.path(QStringLiteral("content-3/set"));
-        QVERIFY(writeContent(content, {80 << 20}, 3));
+        QVERIFY(writeSampleContent(content, {80 << 20}, 3));
         PeerProcess publisher;
         publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("8192")}
                         + m_bed.peerArgs(server, QStringLiteral("p3"), 22));
@@ -143,7 +144,7 @@ private Q_SLOTS:
         QVERIFY2(!second.waitForEvent(QStringLiteral("completed"), 120000).isEmpty(), second.allOutput().constData());
         QVERIFY(second.waitForExit(30000));
         QCOMPARE(second.exitCode(), 0);
-        QCOMPARE(digests(m_bed.path(QStringLiteral("dl-3"))), digests(m_bed.path(QStringLiteral("content-3"))));
+        QCOMPARE(sha256OfFiles(m_bed.path(QStringLiteral("dl-3"))), sha256OfFiles(m_bed.path(QStringLiteral("content-3"))));
         QCOMPARE(publisher.terminate(), 0);
     }
 

@@ -2,57 +2,19 @@
 
 #include <p2psp/host/p2psphost.h>
 #include <user/managedpeer.h>
+#include <user/samplecontent.h>
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTimer>
 
 namespace mp2p {
 
 namespace {
-
-// Three files of pseudo-random bytes (fixed seed, so every run publishes the same content).
-bool writeSample(const QString &folder, qint64 totalBytes)
-{
-    QRandomGenerator random(20002);
-    const qint64 sizes[] = {totalBytes / 2, totalBytes / 3, totalBytes - totalBytes / 2 - totalBytes / 3};
-    QByteArray block(1 << 20, '\0');
-    for (int i = 0; i < 3; ++i) {
-        QDir().mkpath(folder + QStringLiteral("/media"));
-        QFile f(folder + (i == 0 ? QStringLiteral("/media/episode-1.bin") : QStringLiteral("/part-%1.bin").arg(i)));
-        if (!f.open(QIODevice::WriteOnly))
-            return false;
-        for (qint64 left = sizes[i]; left > 0; left -= block.size()) {
-            random.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
-            if (f.write(block.constData(), qMin<qint64>(left, block.size())) < 0)
-                return false;
-        }
-    }
-    return true;
-}
-
-QMap<QString, QByteArray> digestsOf(const QString &folder)
-{
-    QMap<QString, QByteArray> out;
-    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile f(path);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (f.open(QIODevice::ReadOnly))
-            hash.addData(&f);
-        out.insert(QDir(folder).relativeFilePath(path), hash.result());
-    }
-    return out;
-}
 
 class Demo : public QObject {
 public:
@@ -123,8 +85,9 @@ int Demo::run()
     }
     m_printer->message(QStringLiteral("   serving at %1 (directory: %1/.well-known/mp2p)").arg(m_provider->baseUrl()));
     step(QStringLiteral("Generating a %1 sample (3 files in 2 folders)").arg(ProgressPrinter::humanBytes(double(m_sampleBytes))));
-    if (!writeSample(m_scratch.filePath(QStringLiteral("publisher-files/sample")), m_sampleBytes)) {
-        m_printer->error(QStringLiteral("cannot write the sample in %1").arg(m_scratch.path()));
+    const QList<qint64> sizes{m_sampleBytes / 2, m_sampleBytes / 3, m_sampleBytes - m_sampleBytes / 2 - m_sampleBytes / 3};
+    if (!writeSampleContent(m_scratch.filePath(QStringLiteral("publisher-files/sample")), sizes, 20002, &error)) {
+        m_printer->error(error);
         return CliFailed;
     }
     step(QStringLiteral("Publisher (127.1.0.2) logs in at the UMS with a new Ed25519 identity (R13)"));
@@ -199,9 +162,9 @@ void Demo::searchAndDownload()
 void Demo::verify()
 {
     step(QStringLiteral("Comparing every downloaded file with the original (SHA-256)"));
-    const auto original = digestsOf(m_scratch.filePath(QStringLiteral("publisher-files")));
+    const auto original = sha256OfFiles(m_scratch.filePath(QStringLiteral("publisher-files")));
     for (int i = 1; i <= 2; ++i) {
-        const auto copy = digestsOf(m_scratch.filePath(QStringLiteral("downloader-%1-files").arg(i)));
+        const auto copy = sha256OfFiles(m_scratch.filePath(QStringLiteral("downloader-%1-files").arg(i)));
         if (copy != original)
             return fail(QStringLiteral("downloader-%1's files differ from the original").arg(i));
         m_printer->message(QStringLiteral("   downloader-%1: %2 files identical").arg(i).arg(copy.size()));
