@@ -4,16 +4,20 @@
 
 namespace mp2p::bench {
 
-qint64 readPeakRssKiB(qint64 pid)
+MemorySample readMemory(qint64 pid)
 {
+    MemorySample sample;
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (pid <= 0 || !status.open(QIODevice::ReadOnly))
-        return 0;
+        return sample;
+    auto kib = [](const QByteArray &line, int skip) { return line.mid(skip).trimmed().split(' ').value(0).toLongLong(); };
     for (const QByteArray &line : status.readAll().split('\n')) {
         if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+            sample.peakRssKiB = kib(line, 6);
+        else if (line.startsWith("RssAnon:"))
+            sample.anonKiB = kib(line, 8);
     }
-    return 0;
+    return sample;
 }
 
 SwarmProcess::SwarmProcess(QString label, const QString &logPath, QObject *parent)
@@ -60,8 +64,11 @@ void SwarmProcess::readLines()
 
 void SwarmProcess::sampleRss()
 {
-    if (running())
-        m_peakRssKiB = qMax(m_peakRssKiB, readPeakRssKiB(m_pid));
+    if (!running())
+        return;
+    const MemorySample now = readMemory(m_pid);
+    m_peakRssKiB = qMax(m_peakRssKiB, now.peakRssKiB);
+    m_peakAnonKiB = qMax(m_peakAnonKiB, now.anonKiB);
 }
 
 void SwarmProcess::requestStop()

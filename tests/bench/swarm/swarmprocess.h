@@ -24,8 +24,10 @@ public:
     bool running() const { return m_process.state() != QProcess::NotRunning; }
     QString logPath() const { return m_log.fileName(); }
 
-    void sampleRss();                      // keeps the highest VmHWM seen (KiB)
+    void sampleRss();                      // keeps the highest VmHWM and RssAnon seen (KiB)
     qint64 peakRssKiB() const { return m_peakRssKiB; }
+    // Peak of the anonymous part (heap, stacks), without the file pages libtorrent maps.
+    qint64 peakAnonKiB() const { return m_peakAnonKiB; }
     // Samples the RSS one last time, then SIGTERM by PID (many peers are asked at once).
     void requestStop();
     // Waits for the exit; SIGKILL by PID after `timeoutMs`.
@@ -45,9 +47,14 @@ private:
     QByteArray m_buffer;
     qint64 m_pid = 0;
     qint64 m_peakRssKiB = 0;
+    qint64 m_peakAnonKiB = 0;
 };
 
-// VmHWM (peak resident set) of a live process in KiB; 0 if it is gone.
-qint64 readPeakRssKiB(qint64 pid);
+struct MemorySample {
+    qint64 peakRssKiB = 0;   // VmHWM: the kernel's own peak of the resident set
+    qint64 anonKiB = 0;      // RssAnon now
+};
+// Reads /proc/PID/status of a live process; zeros if it is gone.
+MemorySample readMemory(qint64 pid);
 
 } // namespace mp2p::bench
