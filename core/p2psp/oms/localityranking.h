@@ -5,6 +5,10 @@
 
 #include <protocol/peeractivity.h>
 
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+
 #include <atomic>
 #include <memory>
 
@@ -22,8 +26,9 @@ struct LocalityWeights {
 //  - Peers in the requester's region (same ALTO PID) come first: seeds, then leechers, each
 //    ordered by PAMS state — reachable, then recently active, then stated upload capacity —
 //    with random order among equals so load spreads.
-//  - Only a few "gateway" leechers per region (gatewaysPerPid; the best by the same PAMS order,
-//    ties broken by peer id so the choice is stable) get peers of other regions, and only while
+//  - Only a few "gateway" leechers per region (gatewaysPerPid; the best by the same PAMS order
+//    when the role is given, ties by peer id; the role sticks until the gateway leaves the swarm
+//    or completes) get peers of other regions, and only while
 //    their region has no seed of its own. They get other regions' seeds and gateways, cheapest
 //    region first (the UNIS cost map), remoteShare of the list. A seed gets its own region's
 //    leechers and other regions' gateways. So each region pulls roughly one copy of the content
@@ -45,6 +50,7 @@ public:
 
 private:
     static bool betterByPams(const Scored &a, const Scored &b);
+    QSet<QByteArray> chooseGateways(const QString &overlayId, QHash<QString, QList<const Scored *>> &leechersByPid) const;
     QList<Scored> score(const QString &overlayId, const SwarmPeer &requester, const QList<SwarmPeer> &candidates) const;
 
     const NetworkMapView *m_map;
@@ -52,6 +58,10 @@ private:
     LocalityWeights m_weights;
     std::shared_ptr<const PeerRanking> m_fallback;
     mutable std::atomic<bool> m_fallbackLogged{false};
+    // The gateways chosen so far, per overlay and region; a gateway keeps its role while it is
+    // a leecher of the swarm.
+    mutable QMutex m_gatewaysLock;
+    mutable QHash<QString, QHash<QString, QList<QByteArray>>> m_gateways;
 };
 
 } // namespace mp2p

@@ -33,6 +33,12 @@ void SwarmRegistry::removeOverlay(const QByteArray &infoHash)
     m_swarms.erase(it);
 }
 
+QByteArray SwarmRegistry::canonicalHash(const QByteArray &infoHash) const
+{
+    QMutexLocker lock(&m_lock);
+    return m_aliases.value(infoHash, infoHash);
+}
+
 bool SwarmRegistry::hasOverlay(const QByteArray &infoHash) const
 {
     QMutexLocker lock(&m_lock);

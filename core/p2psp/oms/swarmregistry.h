@@ -41,6 +41,8 @@ public:
     void addOverlay(const QByteArray &infoHash, const QByteArray &v2Alias = {});
     void removeOverlay(const QByteArray &infoHash);
     bool hasOverlay(const QByteArray &infoHash) const;
+    // The v1 info-hash a swarm is keyed by, for a v1 hash or a hybrid torrent's v2 alias.
+    QByteArray canonicalHash(const QByteArray &infoHash) const;
 
     // Upserts the peer (or removes it on Stopped) and samples up to `poolPerClass` seeds and as
     // many leechers as candidates for the peer list. A peer id held by another user is refused.

@@ -92,7 +92,7 @@ HttpResponse Tracker::announce(const HttpRequest &request, const QString &token)
                       {QStringLiteral("complete"), result.counts.seeds},
                       {QStringLiteral("incomplete"), result.counts.leechers}};
     const QList<SwarmPeer> peers = pool > 0 && a.numwant > 0
-                                       ? m_state.ranking->rank(QString::fromLatin1(a.infoHash.toHex()), a.peer, std::move(result.candidates), a.numwant)
+                                       ? m_state.ranking->rank(QString::fromLatin1(m_state.registry.canonicalHash(a.infoHash).toHex()), a.peer, std::move(result.candidates), a.numwant)
                                        : QList<SwarmPeer>();
     encodePeers(a, peers, &reply);
     return bencoded(reply);

@@ -81,9 +81,12 @@ public:
     // How many times the alert pump ran (diagnostics; tests check that bursts are coalesced).
     quint64 alertPumpRuns() const;
     // With EngineSettings::accountBytesByPeer: payload bytes of `infoHash` received so far, by
-    // the remote IP that sent them. Exact (one block_finished_alert per verified-in block;
-    // pad-file bytes excluded), unlike sampling get_peer_info(), which misses the last bytes of
-    // connections that close. Empty when accounting is off or the transfer is unknown.
+    // the remote IP that sent them. Exact (one block_finished_alert per block that was kept;
+    // end-game duplicates and pad-file bytes are not counted), unlike sampling get_peer_info(),
+    // which misses the last bytes of connections that close. libtorrent posts the alert when the
+    // block's disk write completes, which may be just after the last piece passed its hash check:
+    // the last blocks can be counted shortly after transferFinished. Empty when accounting is off
+    // or the transfer is unknown.
     QHash<QString, qint64> bytesReceivedByAddress(const QString &infoHash) const;
 
 Q_SIGNALS:

@@ -163,6 +163,25 @@ private Q_SLOTS:
         QVERIFY(out.first().seed());
     }
 
+    void gatewayRoleSticksUntilTheGatewayLeaves()
+    {
+        LocalityRanking r(&m_map, &m_pams, LocalityWeights{}, std::make_shared<SimpleRanking>());
+        const QString overlay = QStringLiteral("ab").repeated(20);
+        // 127.2.0.2 (the lowest peer id in ISP B) is not there yet: 127.2.0.3 becomes B's gateway.
+        QList<SwarmPeer> early = swarm();
+        early.removeIf([](const SwarmPeer &p) { return p.address == QHostAddress(QStringLiteral("127.2.0.2")); });
+        QVERIFY(ispsOf(r.rank(overlay, peer(2, 3, false), early, 50)).contains(QStringLiteral("1")));
+        // A "better" newcomer does not take the role over: doors once opened stay open.
+        QCOMPARE(ispsOf(r.rank(overlay, peer(2, 2, false), swarm(), 50)), QSet<QString>{QStringLiteral("2")});
+        QVERIFY(ispsOf(r.rank(overlay, peer(2, 3, false), swarm(), 50)).contains(QStringLiteral("1")));
+        // Another overlay has its own gateways.
+        QVERIFY(ispsOf(r.rank(QStringLiteral("cd").repeated(20), peer(2, 2, false), swarm(), 50)).contains(QStringLiteral("1")));
+        // When the gateway leaves the swarm, the role passes on.
+        QList<SwarmPeer> later = swarm();
+        later.removeIf([](const SwarmPeer &p) { return p.address == QHostAddress(QStringLiteral("127.2.0.3")); });
+        QVERIFY(ispsOf(r.rank(overlay, peer(2, 2, false), later, 50)).contains(QStringLiteral("1")));
+    }
+
     void requesterIsNeverListed()
     {
         for (const SwarmPeer &p : swarm())
