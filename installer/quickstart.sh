@@ -32,7 +32,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== building in $build"
-cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP2P_TEST_MODULES="base;protocol;bencode;ums;ixs;oms;pams;host;user" >/dev/null
+cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMP2P_TEST_MODULES= >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
 # Runs "$@" with only the loopback interface, so no test can reach another address even by

@@ -1,0 +1,51 @@
+// Translations: Korean is compiled in and used by the widgets; English needs no file.
+#include <firstrun/firstrundialog.h>
+#include <settings/appsettings.h>
+#include <translator.h>
+
+#include <QApplication>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTest>
+
+using namespace mp2p;
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resolvesLanguages()
+    {
+        QCOMPARE(resolveLanguage(QStringLiteral("ko")), QStringLiteral("ko"));
+        QCOMPARE(resolveLanguage(QStringLiteral("en")), QStringLiteral("en"));
+        const QString system = resolveLanguage(QStringLiteral("system"));
+        QVERIFY(system == QLatin1String("en") || system == QLatin1String("ko"));
+    }
+
+    void englishIsTheSource()
+    {
+        QCOMPARE(installTranslator(*qApp, QStringLiteral("en")), QStringLiteral("en"));
+        FirstRunDialog dialog;
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Welcome to mp2p"));
+    }
+
+    void koreanIsUsedByTheWidgets()
+    {
+#ifndef MP2P_HAVE_TRANSLATIONS
+        QSKIP("Qt Linguist tools were not found at build time: no .qm files");
+#endif
+        QCOMPARE(installTranslator(*qApp, QStringLiteral("ko")), QStringLiteral("ko"));
+        FirstRunDialog dialog;
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("mp2p에 오신 것을 환영합니다"));
+        QStringList radios;
+        for (QRadioButton *b : dialog.findChildren<QRadioButton *>())
+            radios.append(b->text());
+        QVERIFY(radios.contains(QStringLiteral("로컬에서 실행(이 컴퓨터 / LAN)(&R)")));
+        QCOMPARE(SettingsValidator::checkLimit(-1), QStringLiteral("제한 값은 음수일 수 없습니다. 무제한은 0을 쓰세요."));
+        // Arguments still fill in.
+        QVERIFY(SettingsValidator::checkLimit(SettingsValidator::maxLimitKiB + 1).contains(QString::number(SettingsValidator::maxLimitKiB)));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_parts_i18n.moc"

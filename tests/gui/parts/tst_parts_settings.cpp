@@ -1,0 +1,298 @@
+// Settings: validation of every field, persistence, the dialog refusing bad values, autostart.
+#include "accessibility.h"
+
+#include <settings/appsettings.h>
+#include <settings/autostart.h>
+#include <settings/peersettings.h>
+#include <settings/settingsdialog.h>
+#include <user/managedpeer.h>
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mp2p;
+
+class TestSettings : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    AppSettings good() const
+    {
+        AppSettings s = AppSettings::defaults();
+        s.downloadFolder = m_dir.filePath(QStringLiteral("downloads"));  // does not exist yet: fine
+        return s;
+    }
+    static QStringList fieldsOf(const QList<SettingsProblem> &problems)
+    {
+        QStringList fields;
+        for (const SettingsProblem &p : problems) {
+            fields.append(p.field);
+            if (p.message.isEmpty())
+                fields.append(QStringLiteral("<empty message>"));
+        }
+        return fields;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
+    }
+
+    void goodSettingsPass()
+    {
+        QVERIFY(SettingsValidator::validate(good()).isEmpty());
+        AppSettings s = good();
+        s.providerMode = AppSettings::ProviderMode::Url;
+        s.providerUrl = QStringLiteral("https://p2p.example.org:8443");
+        s.listenAddress = QStringLiteral("[::1]:0");
+        s.language = QStringLiteral("ko");
+        QVERIFY(SettingsValidator::validate(s).isEmpty());
+    }
+
+    void eachBadFieldIsNamed_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("url: empty") << "providerUrl" << "";
+        QTest::newRow("url: no scheme") << "providerUrl" << "p2p.example.org";
+        QTest::newRow("url: ftp") << "providerUrl" << "ftp://p2p.example.org";
+        QTest::newRow("url: garbage") << "providerUrl" << "http://exa mple.org";
+        QTest::newRow("folder: empty") << "downloadFolder" << "";
+        QTest::newRow("folder: relative") << "downloadFolder" << "downloads";
+        QTest::newRow("folder: under a file") << "downloadFolder" << "@FILE@/sub";
+        QTest::newRow("upload: negative") << "uploadLimitKiB" << "-1";
+        QTest::newRow("download: negative") << "downloadLimitKiB" << "-100";
+        QTest::newRow("download: huge") << "downloadLimitKiB" << "2000000000";
+        QTest::newRow("listen: no port") << "listenAddress" << "0.0.0.0";
+        QTest::newRow("listen: bad ip") << "listenAddress" << "300.1.1.1:6881";
+        QTest::newRow("listen: bad port") << "listenAddress" << "0.0.0.0:70000";
+        QTest::newRow("listen: text port") << "listenAddress" << "0.0.0.0:http";
+        QTest::newRow("listen: v6 unbracketed") << "listenAddress" << "::1:6881";
+        QTest::newRow("listen: host name") << "listenAddress" << "localhost:6881";
+        QTest::newRow("language") << "language" << "fr";
+    }
+
+    void eachBadFieldIsNamed()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        const QString aFile = m_dir.filePath(QStringLiteral("plain-file"));
+        QFile f(aFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        value.replace(QStringLiteral("@FILE@"), aFile);
+        AppSettings s = good();
+        if (field == QLatin1String("providerUrl")) {
+            s.providerMode = AppSettings::ProviderMode::Url;
+            s.providerUrl = value;
+        } else if (field == QLatin1String("downloadFolder")) {
+            s.downloadFolder = value;
+        } else if (field == QLatin1String("uploadLimitKiB")) {
+            s.uploadLimitKiB = value.toInt();
+        } else if (field == QLatin1String("downloadLimitKiB")) {
+            s.downloadLimitKiB = value.toInt();
+        } else if (field == QLatin1String("listenAddress")) {
+            s.listenAddress = value;
+        } else {
+            s.language = value;
+        }
+        QCOMPARE(fieldsOf(SettingsValidator::validate(s)), QStringList{field});
+        // The store refuses it and writes nothing.
+        const QString path = m_dir.filePath(QStringLiteral("refused.ini"));
+        QFile::remove(path);
+        QSettings ini(path, QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QList<SettingsProblem> problems;
+        QVERIFY(!store.save(s, &problems));
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(ini.allKeys().isEmpty());
+    }
+
+    void urlIgnoredInEmbeddedMode()
+    {
+        AppSettings s = good();
+        s.providerUrl = QStringLiteral("not a url");
+        QVERIFY(SettingsValidator::validate(s).isEmpty());
+    }
+
+    void persistenceRoundTrip()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("roundtrip.ini"));
+        AppSettings s = good();
+        s.providerMode = AppSettings::ProviderMode::Url;
+        s.providerUrl = QStringLiteral("http://127.0.0.1:7800");
+        s.uploadLimitKiB = 512;
+        s.downloadLimitKiB = 2048;
+        s.listenAddress = QStringLiteral("127.1.0.9:7000");
+        s.closeToTray = false;
+        s.startMinimised = true;
+        s.startAtLogin = true;
+        s.language = QStringLiteral("ko");
+        s.firstRunDone = true;
+        {
+            QSettings ini(path, QSettings::IniFormat);
+            SettingsStore store(&ini);
+            QVERIFY(store.save(s));
+        }
+        QSettings again(path, QSettings::IniFormat);
+        QCOMPARE(SettingsStore(&again).load(), s);
+    }
+
+    void loadRepairsAHandEditedFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("edited.ini"));
+        {
+            QSettings ini(path, QSettings::IniFormat);
+            ini.setValue(QStringLiteral("provider/mode"), QStringLiteral("url"));
+            ini.setValue(QStringLiteral("provider/url"), QStringLiteral("nonsense"));
+            ini.setValue(QStringLiteral("limits/uploadKiBps"), -5);
+            ini.setValue(QStringLiteral("network/listen"), QStringLiteral("everywhere"));
+            ini.setValue(QStringLiteral("ui/language"), QStringLiteral("klingon"));
+        }
+        QSettings ini(path, QSettings::IniFormat);
+        const AppSettings loaded = SettingsStore(&ini).load();
+        const AppSettings d = AppSettings::defaults();
+        QCOMPARE(loaded.providerMode, AppSettings::ProviderMode::Embedded);
+        QCOMPARE(loaded.uploadLimitKiB, 0);
+        QCOMPARE(loaded.listenAddress, d.listenAddress);
+        QCOMPARE(loaded.language, QStringLiteral("system"));
+        QVERIFY(SettingsValidator::validate(loaded).size() <= 1);  // only the folder may be odd on this machine
+    }
+
+    void dialogRefusesBadValues()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("dialog.ini"));
+        QFile::remove(path);
+        QSettings ini(path, QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QVERIFY(store.save(good()));
+        SettingsDialog dialog(&store, nullptr);
+        dialog.show();
+        QSignalSpy applied(&dialog, &SettingsDialog::settingsApplied);
+
+        auto *listen = dialog.findChild<QLineEdit *>(QStringLiteral("listenAddress"));
+        auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("downloadFolder"));
+        QVERIFY(listen && folder);
+        listen->clear();
+        QTest::keyClicks(listen, QStringLiteral("0.0.0.0:99999"));
+        folder->setText(QStringLiteral("relative/path"));
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(applied.isEmpty());
+        QVERIFY(!dialog.problemShown(QStringLiteral("listenAddress")).isEmpty());
+        QVERIFY(!dialog.problemShown(QStringLiteral("downloadFolder")).isEmpty());
+        QVERIFY(dialog.problemShown(QStringLiteral("providerUrl")).isEmpty());
+        auto *label = dialog.findChild<QLabel *>(QStringLiteral("problem_listenAddress"));
+        QVERIFY(label && label->isVisible());
+        QCOMPARE(listen->accessibleDescription(), label->text());
+        QCOMPARE(SettingsStore(&ini).load().listenAddress, good().listenAddress);  // nothing saved
+
+        // Fixing them: accepted, saved, announced; the messages disappear.
+        listen->setText(QStringLiteral("127.0.0.1:6999"));
+        folder->setText(m_dir.filePath(QStringLiteral("dl2")));
+        dialog.findChild<QSpinBox *>(QStringLiteral("uploadLimitKiB"))->setValue(300);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(applied.size(), 1);
+        QVERIFY(dialog.problemShown(QStringLiteral("listenAddress")).isEmpty());
+        const AppSettings saved = SettingsStore(&ini).load();
+        QCOMPARE(saved.listenAddress, QStringLiteral("127.0.0.1:6999"));
+        QCOMPARE(saved.uploadLimitKiB, 300);
+        QCOMPARE(applied.first().first().value<AppSettings>(), saved);
+    }
+
+    void dialogIsKeyboardAndScreenReaderFriendly()
+    {
+        QSettings ini(m_dir.filePath(QStringLiteral("dialog-a11y.ini")), QSettings::IniFormat);
+        SettingsStore store(&ini);
+        SettingsDialog dialog(&store, nullptr);
+        const QStringList bad = inaccessibleControls(&dialog);
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral(", "))));
+    }
+
+    void dialogRefusesBadProviderUrl()
+    {
+        QSettings ini(m_dir.filePath(QStringLiteral("dialog-url.ini")), QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QVERIFY(store.save(good()));
+        SettingsDialog dialog(&store, nullptr);
+        AppSettings s = dialog.settings();
+        s.providerMode = AppSettings::ProviderMode::Url;
+        s.providerUrl = QStringLiteral("ftp://example.org");
+        dialog.setSettings(s);
+        dialog.accept();
+        QVERIFY(!dialog.problemShown(QStringLiteral("providerUrl")).isEmpty());
+        QCOMPARE(SettingsStore(&ini).load().providerMode, AppSettings::ProviderMode::Embedded);
+    }
+
+    void autostartWrittenAndRemoved()
+    {
+        Autostart autostart(QStringLiteral("/opt/mp2p dir/bin/mp2p-desktop"));
+        QCOMPARE(autostart.filePath(), m_dir.filePath(QStringLiteral("config/autostart/mp2p-desktop.desktop")));
+        QVERIFY(!autostart.isEnabled());
+        QString error;
+        QVERIFY2(autostart.setEnabled(true, &error), qPrintable(error));
+        QFile file(autostart.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("[Desktop Entry]\n")));
+        QVERIFY(text.contains(QStringLiteral("Exec=\"/opt/mp2p dir/bin/mp2p-desktop\" --start-minimised\n")));
+        QVERIFY(autostart.setEnabled(false, &error));
+        QVERIFY(!QFile::exists(autostart.filePath()));
+        QVERIFY(autostart.setEnabled(false, &error));  // already gone: fine
+    }
+
+    void dialogAppliesStartAtLogin()
+    {
+        QSettings ini(m_dir.filePath(QStringLiteral("dialog-login.ini")), QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QVERIFY(store.save(good()));
+        Autostart autostart(QStringLiteral("/usr/bin/mp2p-desktop"));
+        SettingsDialog dialog(&store, &autostart);
+        AppSettings s = dialog.settings();
+        s.startAtLogin = true;
+        dialog.setSettings(s);
+        dialog.accept();
+        QVERIFY(autostart.isEnabled());
+        QVERIFY(SettingsStore(&ini).load().startAtLogin);
+        SettingsDialog again(&store, &autostart);
+        s.startAtLogin = false;
+        again.setSettings(s);
+        again.accept();
+        QVERIFY(!autostart.isEnabled());
+    }
+
+    void appliesToPeerConfig()
+    {
+        AppSettings s = good();
+        s.providerMode = AppSettings::ProviderMode::Url;
+        s.providerUrl = QStringLiteral("https://p2p.example.org");
+        s.uploadLimitKiB = 100;
+        s.downloadLimitKiB = SettingsValidator::maxLimitKiB;  // must not overflow int
+        s.listenAddress = QStringLiteral("127.1.0.5:6000");
+        PeerConfig peer;
+        applySettingsToPeer(s, &peer);
+        QCOMPARE(peer.providerUrl, QUrl(QStringLiteral("https://p2p.example.org")));
+        QCOMPARE(peer.engine.uploadRateLimit, 100 * 1024);
+        QVERIFY(peer.engine.downloadRateLimit > 0);
+        QCOMPARE(peer.maxDownloadBps, qint64(SettingsValidator::maxLimitKiB) * 1024);
+        QCOMPARE(peer.engine.listenInterfaces, QStringLiteral("127.1.0.5:6000"));
+        QCOMPARE(peer.engine.outgoingInterfaces, QStringLiteral("127.1.0.5"));
+        s.listenAddress = QStringLiteral("[::]:6881");
+        applySettingsToPeer(s, &peer);
+        QVERIFY(peer.engine.outgoingInterfaces.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestSettings)
+#include "tst_parts_settings.moc"

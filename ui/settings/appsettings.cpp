@@ -1,0 +1,191 @@
+#include "appsettings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QUrl>
+
+namespace mp2p {
+
+namespace {
+
+// QSettings keys; grouped so the INI file reads well when someone edits it by hand.
+const QString kProviderMode = QStringLiteral("provider/mode");
+const QString kProviderUrl = QStringLiteral("provider/url");
+const QString kDownloadFolder = QStringLiteral("transfers/downloadFolder");
+const QString kUploadLimit = QStringLiteral("limits/uploadKiBps");
+const QString kDownloadLimit = QStringLiteral("limits/downloadKiBps");
+const QString kListen = QStringLiteral("network/listen");
+const QString kCloseToTray = QStringLiteral("tray/closeToTray");
+const QString kStartMinimised = QStringLiteral("tray/startMinimised");
+const QString kStartAtLogin = QStringLiteral("tray/startAtLogin");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kFirstRunDone = QStringLiteral("firstRun/done");
+
+// A folder can take downloads when it is a writable directory, or when it does not exist yet
+// and its nearest existing ancestor is one (we create it on first use). Writability is probed
+// by creating a file, because permission bits lie on some file systems (and for root).
+bool canWriteInto(const QString &existingDir)
+{
+    QTemporaryFile probe(QDir(existingDir).filePath(QStringLiteral(".mp2p-write-probe-XXXXXX")));
+    return probe.open();
+}
+
+void addIfBad(QList<SettingsProblem> *out, const char *field, const QString &message)
+{
+    if (!message.isEmpty())
+        out->append({QString::fromLatin1(field), message});
+}
+
+} // namespace
+
+AppSettings AppSettings::defaults()
+{
+    AppSettings s;
+    s.downloadFolder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (s.downloadFolder.isEmpty())
+        s.downloadFolder = QDir::home().filePath(QStringLiteral("Downloads"));
+    return s;
+}
+
+QString SettingsValidator::checkProviderUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (text.trimmed().isEmpty())
+        return tr("Enter the provider's address, for example https://p2p.example.org.");
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("This is not a valid address. Use the form https://host[:port].");
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        return tr("The address must start with http:// or https://.");
+    return {};
+}
+
+QString SettingsValidator::checkDownloadFolder(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return tr("Choose a folder for downloads.");
+    if (QDir::isRelativePath(path))
+        return tr("Use a full path (starting with /), not a relative one.");
+    QFileInfo info(QDir::cleanPath(path));
+    while (!info.exists()) {
+        const QString parent = info.absolutePath();
+        if (parent == info.absoluteFilePath())
+            break;
+        info = QFileInfo(parent);
+    }
+    if (!info.exists() || !info.isDir())
+        return tr("This folder cannot be created: part of the path is a file.");
+    if (!canWriteInto(info.absoluteFilePath()))
+        return tr("This folder is not writable. Choose one you own.");
+    return {};
+}
+
+QString SettingsValidator::checkLimit(int kib)
+{
+    if (kib < 0)
+        return tr("A limit cannot be negative. Use 0 for unlimited.");
+    if (kib > maxLimitKiB)
+        return tr("A limit above %1 KiB/s is not possible. Use 0 for unlimited.").arg(maxLimitKiB);
+    return {};
+}
+
+QString SettingsValidator::checkListenAddress(const QString &text)
+{
+    const QString address = text.trimmed();
+    const int colon = address.lastIndexOf(QLatin1Char(':'));
+    QString host = address.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        host.clear();  // an IPv6 address needs brackets, or the port is ambiguous
+    bool portOk = false;
+    const uint port = address.mid(colon + 1).toUInt(&portOk);
+    if (colon <= 0 || host.isEmpty() || QHostAddress(host).isNull())
+        return tr("Use an IP address and a port, such as 0.0.0.0:6881 or [::]:6881.");
+    if (!portOk || port > 65535)
+        return tr("The port must be a number from 0 to 65535 (0 picks a free port).");
+    return {};
+}
+
+QString SettingsValidator::checkLanguage(const QString &language)
+{
+    static const QStringList known{QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("ko")};
+    return known.contains(language) ? QString() : tr("Choose a language from the list.");
+}
+
+QList<SettingsProblem> SettingsValidator::validate(const AppSettings &s)
+{
+    QList<SettingsProblem> problems;
+    if (s.providerMode == AppSettings::ProviderMode::Url)
+        addIfBad(&problems, SettingsField::ProviderUrl, checkProviderUrl(s.providerUrl));
+    addIfBad(&problems, SettingsField::DownloadFolder, checkDownloadFolder(s.downloadFolder));
+    addIfBad(&problems, SettingsField::UploadLimit, checkLimit(s.uploadLimitKiB));
+    addIfBad(&problems, SettingsField::DownloadLimit, checkLimit(s.downloadLimitKiB));
+    addIfBad(&problems, SettingsField::ListenAddress, checkListenAddress(s.listenAddress));
+    addIfBad(&problems, SettingsField::Language, checkLanguage(s.language));
+    return problems;
+}
+
+SettingsStore::SettingsStore(QSettings *settings)
+    : m_settings(settings)
+{
+}
+
+AppSettings SettingsStore::load() const
+{
+    const AppSettings d = AppSettings::defaults();
+    AppSettings s = d;
+    const QSettings &q = *m_settings;
+    s.providerMode = q.value(kProviderMode).toString() == QLatin1String("url") ? AppSettings::ProviderMode::Url
+                                                                               : AppSettings::ProviderMode::Embedded;
+    s.providerUrl = q.value(kProviderUrl).toString();
+    s.downloadFolder = q.value(kDownloadFolder, d.downloadFolder).toString();
+    s.uploadLimitKiB = q.value(kUploadLimit, 0).toInt();
+    s.downloadLimitKiB = q.value(kDownloadLimit, 0).toInt();
+    s.listenAddress = q.value(kListen, d.listenAddress).toString();
+    s.closeToTray = q.value(kCloseToTray, d.closeToTray).toBool();
+    s.startMinimised = q.value(kStartMinimised, d.startMinimised).toBool();
+    s.startAtLogin = q.value(kStartAtLogin, d.startAtLogin).toBool();
+    s.language = q.value(kLanguage, d.language).toString();
+    s.firstRunDone = q.value(kFirstRunDone, false).toBool();
+    // A hand-edited or stale file: fall back field by field instead of refusing to start.
+    if (s.providerMode == AppSettings::ProviderMode::Url && !SettingsValidator::checkProviderUrl(s.providerUrl).isEmpty())
+        s.providerMode = AppSettings::ProviderMode::Embedded;
+    if (!SettingsValidator::checkLimit(s.uploadLimitKiB).isEmpty())
+        s.uploadLimitKiB = d.uploadLimitKiB;
+    if (!SettingsValidator::checkLimit(s.downloadLimitKiB).isEmpty())
+        s.downloadLimitKiB = d.downloadLimitKiB;
+    if (!SettingsValidator::checkListenAddress(s.listenAddress).isEmpty())
+        s.listenAddress = d.listenAddress;
+    if (!SettingsValidator::checkLanguage(s.language).isEmpty())
+        s.language = d.language;
+    return s;
+}
+
+bool SettingsStore::save(const AppSettings &s, QList<SettingsProblem> *problems)
+{
+    const QList<SettingsProblem> found = SettingsValidator::validate(s);
+    if (problems)
+        *problems = found;
+    if (!found.isEmpty())
+        return false;
+    QSettings &q = *m_settings;
+    q.setValue(kProviderMode, s.providerMode == AppSettings::ProviderMode::Url ? QStringLiteral("url") : QStringLiteral("embedded"));
+    q.setValue(kProviderUrl, s.providerUrl.trimmed());
+    q.setValue(kDownloadFolder, QDir::cleanPath(s.downloadFolder));
+    q.setValue(kUploadLimit, s.uploadLimitKiB);
+    q.setValue(kDownloadLimit, s.downloadLimitKiB);
+    q.setValue(kListen, s.listenAddress.trimmed());
+    q.setValue(kCloseToTray, s.closeToTray);
+    q.setValue(kStartMinimised, s.startMinimised);
+    q.setValue(kStartAtLogin, s.startAtLogin);
+    q.setValue(kLanguage, s.language);
+    q.setValue(kFirstRunDone, s.firstRunDone);
+    q.sync();
+    return q.status() == QSettings::NoError;
+}
+
+} // namespace mp2p
