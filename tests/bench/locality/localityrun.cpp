@@ -3,7 +3,7 @@
 // "completed" line.
 #include "localityrun.h"
 
-#include "localityprocess.h"
+#include <benchprocess.h>
 
 #include <flowhelpers.h>
 #include <mp2pdprocess.h>
@@ -101,8 +101,8 @@ private:
     quint16 peerPort() const { return m_config.mode == RankingMode::Managed ? 6882 : 6881; }
     bool startServers();
     bool prepareOverlay();
-    LocalityProcess *spawnPeer(int index);
-    void watch(LocalityProcess *process, int index);
+    BenchProcess *spawnPeer(int index);
+    void watch(BenchProcess *process, int index);
     void sampleGateways();
     void stopAll();
 
@@ -110,7 +110,7 @@ private:
     LocalityResult m_result;
     std::unique_ptr<test::Mp2pdProcess> m_unis;
     std::unique_ptr<test::Mp2pdProcess> m_server;
-    std::vector<std::unique_ptr<LocalityProcess>> m_peers;
+    std::vector<std::unique_ptr<BenchProcess>> m_peers;
     QStringList m_tokens;    // one user per peer, index as in m_result.peers
     test::TestHttp m_http;
     QNetworkAccessManager m_network;
@@ -172,12 +172,12 @@ bool LocalityRun::prepareOverlay()
     return true;
 }
 
-LocalityProcess *LocalityRun::spawnPeer(int index)
+BenchProcess *LocalityRun::spawnPeer(int index)
 {
     const PeerResult &p = m_result.peers.at(index);
     const QString log = QDir(m_config.logDir).filePath(QStringLiteral("%1-%2.log").arg(modeName(m_config.mode), p.label));
-    m_peers.push_back(std::make_unique<LocalityProcess>(p.label, log));
-    LocalityProcess *process = m_peers.back().get();
+    m_peers.push_back(std::make_unique<BenchProcess>(p.label, log));
+    BenchProcess *process = m_peers.back().get();
     QStringList args{QStringLiteral("--torrent"), m_config.content.torrentPath,
                      QStringLiteral("--save"), p.seed ? m_config.content.saveRoot : dir(p.label + QStringLiteral("-files")),
                      QStringLiteral("--state"), dir(p.label), QStringLiteral("--listen"), QStringLiteral("%1:%2").arg(p.address).arg(peerPort()),
@@ -189,9 +189,9 @@ LocalityProcess *LocalityRun::spawnPeer(int index)
     return process;
 }
 
-void LocalityRun::watch(LocalityProcess *process, int index)
+void LocalityRun::watch(BenchProcess *process, int index)
 {
-    QObject::connect(process, &LocalityProcess::event, [this, index, process](const QJsonObject &e) {
+    QObject::connect(process, &BenchProcess::event, [this, index, process](const QJsonObject &e) {
         PeerResult &p = m_result.peers[index];
         const QString name = e.value(QStringLiteral("event")).toString();
         if (name == QLatin1String("announced") && p.seed) {
@@ -214,7 +214,7 @@ void LocalityRun::watch(LocalityProcess *process, int index)
             m_result.problem = QStringLiteral("%1: %2 (see %3)").arg(p.label, e.value(QStringLiteral("message")).toString(), process->logPath());
         }
     });
-    QObject::connect(process, &LocalityProcess::exited, [this, index, process](int code) {
+    QObject::connect(process, &BenchProcess::exited, [this, index, process](int code) {
         if (m_result.peers.at(index).completedSecs < 0 && m_result.problem.isEmpty())
             m_result.problem = QStringLiteral("%1 exited with %2 before completing; see %3").arg(m_result.peers.at(index).label).arg(code).arg(process->logPath());
     });
@@ -282,7 +282,7 @@ LocalityResult LocalityRun::run()
         stopAll();
         return m_result;
     }
-    LocalityProcess *seed = spawnPeer(0);
+    BenchProcess *seed = spawnPeer(0);
     if (!waitUntil([&] { return m_seedAnnounced || !seed->running(); }, 60000) || !m_seedAnnounced) {
         m_result.problem = QStringLiteral("the seed did not announce; see %1").arg(seed->logPath());
         stopAll();

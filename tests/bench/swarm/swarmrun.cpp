@@ -2,7 +2,7 @@
 // before the first downloader process is started and stops at the last "completed" line.
 #include "swarmrun.h"
 
-#include "swarmprocess.h"
+#include "benchprocess.h"
 #include "swarmtracker.h"
 
 #include <mp2pdprocess.h>
@@ -87,7 +87,7 @@ private:
         return QStringLiteral("127.%1.%2.%3").arg(int(m_config.mode) + 1).arg(m_config.downloaders).arg(host);
     }
     QString dir(const QString &name) const { return QDir(m_config.runDir).filePath(name); }
-    SwarmProcess *spawn(const QString &label, const QString &program, const QStringList &args);
+    BenchProcess *spawn(const QString &label, const QString &program, const QStringList &args);
     bool startOpentracker();
     bool startSeedPlain();
     bool startSeedManaged();
@@ -95,13 +95,13 @@ private:
     void startDownloaders();
     void waitForDownloaders();
     void collectMemory();
-    void watchDownloader(SwarmProcess *process, int index);
+    void watchDownloader(BenchProcess *process, int index);
     bool checkDownloads();
     void stopAll();
 
     RunConfig m_config;
     RunResult m_result;
-    std::vector<std::unique_ptr<SwarmProcess>> m_processes;
+    std::vector<std::unique_ptr<BenchProcess>> m_processes;
     QTimer m_rssTimer;
     QElapsedTimer m_clock;
     QString m_contentId;     // managed: the IXS id that `mp2p get` fetches
@@ -111,11 +111,11 @@ private:
     QList<double> m_progress;  // per downloader, for the live note
 };
 
-SwarmProcess *SwarmRun::spawn(const QString &label, const QString &program, const QStringList &args)
+BenchProcess *SwarmRun::spawn(const QString &label, const QString &program, const QStringList &args)
 {
     const QString log = QDir(m_config.logDir).filePath(QStringLiteral("%1-%2-%3.log").arg(modeName(m_config.mode)).arg(m_config.downloaders).arg(label));
-    m_processes.push_back(std::make_unique<SwarmProcess>(label, log));
-    SwarmProcess *p = m_processes.back().get();
+    m_processes.push_back(std::make_unique<BenchProcess>(label, log));
+    BenchProcess *p = m_processes.back().get();
     p->start(program, args);
     return p;
 }
@@ -128,7 +128,7 @@ bool SwarmRun::startOpentracker()
         m_result.problem = error;
         return false;
     }
-    SwarmProcess *tracker = spawn(QStringLiteral("opentracker"), QStringLiteral("opentracker"), setup.args);
+    BenchProcess *tracker = spawn(QStringLiteral("opentracker"), QStringLiteral("opentracker"), setup.args);
     if (!tracker->running() || !waitUntilTrackerServes(setup, m_config.content.infoHash, 15000)) {
         m_result.problem = QStringLiteral("opentracker did not serve the info-hash; see %1").arg(tracker->logPath());
         return false;
@@ -146,11 +146,11 @@ bool SwarmRun::startSeedPlain()
                      QStringLiteral("--listen"), QStringLiteral("%1:%2").arg(address(1)).arg(kPlainPort), QStringLiteral("--seed-mode")};
     if (!m_trackerUrl.isEmpty())
         args << QStringLiteral("--tracker") << m_trackerUrl;
-    SwarmProcess *seed = spawn(QStringLiteral("seed"), QCoreApplication::applicationDirPath() + QStringLiteral("/mp2p_bench_swarm_peer"), args);
+    BenchProcess *seed = spawn(QStringLiteral("seed"), QCoreApplication::applicationDirPath() + QStringLiteral("/mp2p_bench_swarm_peer"), args);
     // Ready = the transfer is added and, with a tracker, the tracker knows the seed.
     const QString awaited = m_trackerUrl.isEmpty() ? QStringLiteral("ready") : QStringLiteral("announced");
     bool ready = false;
-    QObject::connect(seed, &SwarmProcess::event, [&ready, awaited](const QJsonObject &e) {
+    QObject::connect(seed, &BenchProcess::event, [&ready, awaited](const QJsonObject &e) {
         ready = ready || e.value(QStringLiteral("event")).toString() == awaited;
     });
     if (!waitUntil([&] { return ready || !seed->running(); }, 60000) || !ready) {
@@ -163,7 +163,7 @@ bool SwarmRun::startSeedPlain()
 bool SwarmRun::startSeedManaged()
 {
     const QString portFile = dir(QStringLiteral("mp2pd.port"));
-    SwarmProcess *server = spawn(QStringLiteral("mp2pd"), test::Mp2pdProcess::binary(QStringLiteral("mp2pd")),
+    BenchProcess *server = spawn(QStringLiteral("mp2pd"), test::Mp2pdProcess::binary(QStringLiteral("mp2pd")),
                                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0"),
                                   QStringLiteral("--port-file"), portFile, QStringLiteral("--data-dir"), dir(QStringLiteral("mp2pd")),
                                   QStringLiteral("--config"), m_config.mp2pdConfig, QStringLiteral("--log-level"), QStringLiteral("warning")});
@@ -179,12 +179,12 @@ bool SwarmRun::startSeedManaged()
         return false;
     }
     m_serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
-    SwarmProcess *seed = spawn(QStringLiteral("seed"), test::Mp2pdProcess::binary(QStringLiteral("mp2p")),
+    BenchProcess *seed = spawn(QStringLiteral("seed"), test::Mp2pdProcess::binary(QStringLiteral("mp2p")),
                                {QStringLiteral("publish"), m_config.content.folder, QStringLiteral("--title"), QStringLiteral("swarm bench"),
                                 QStringLiteral("--seed"), QStringLiteral("--server"), m_serverUrl, QStringLiteral("--data-dir"),
                                 dir(QStringLiteral("seed")), QStringLiteral("--listen"), address(1) + QStringLiteral(":0"),
                                 QStringLiteral("--no-utp"), QStringLiteral("--json")});
-    QObject::connect(seed, &SwarmProcess::event, [this](const QJsonObject &e) {
+    QObject::connect(seed, &BenchProcess::event, [this](const QJsonObject &e) {
         if (e.value(QStringLiteral("event")).toString() == QLatin1String("published"))
             m_contentId = e.value(QStringLiteral("contentId")).toString();
     });
@@ -215,9 +215,9 @@ QStringList SwarmRun::downloaderArgs(int index) const
     return args;
 }
 
-void SwarmRun::watchDownloader(SwarmProcess *process, int index)
+void SwarmRun::watchDownloader(BenchProcess *process, int index)
 {
-    QObject::connect(process, &SwarmProcess::event, [this, index](const QJsonObject &e) {
+    QObject::connect(process, &BenchProcess::event, [this, index](const QJsonObject &e) {
         PeerFigure &figure = m_result.peers[index + 1];
         const QString name = e.value(QStringLiteral("event")).toString();
         if (name == QLatin1String("progress")) {
@@ -230,7 +230,7 @@ void SwarmRun::watchDownloader(SwarmProcess *process, int index)
             ++m_completed;
         }
     });
-    QObject::connect(process, &SwarmProcess::exited, [this, index, process](int code) {
+    QObject::connect(process, &BenchProcess::exited, [this, index, process](int code) {
         if (m_result.peers[index + 1].completedSecs < 0 && m_result.problem.isEmpty())
             m_result.problem = QStringLiteral("downloader d%1 exited with %2 before completing; see %3").arg(index + 1).arg(code).arg(process->logPath());
     });
@@ -272,7 +272,7 @@ void SwarmRun::startDownloaders()
                                                                 : QCoreApplication::applicationDirPath() + QStringLiteral("/mp2p_bench_swarm_peer");
     m_clock.start();  // the timed part starts with the first downloader process
     for (int i = 0; i < m_config.downloaders; ++i) {
-        SwarmProcess *p = spawn(QStringLiteral("d%1").arg(i + 1), program, downloaderArgs(i));
+        BenchProcess *p = spawn(QStringLiteral("d%1").arg(i + 1), program, downloaderArgs(i));
         m_result.peers[i + 1].pid = p->pid();
         watchDownloader(p, i);
     }

@@ -1,4 +1,4 @@
-#include "swarmprocess.h"
+#include "benchprocess.h"
 
 #include <QJsonDocument>
 
@@ -20,13 +20,13 @@ MemorySample readMemory(qint64 pid)
     return sample;
 }
 
-SwarmProcess::SwarmProcess(QString label, const QString &logPath, QObject *parent)
+BenchProcess::BenchProcess(QString label, const QString &logPath, QObject *parent)
     : QObject(parent)
     , m_label(std::move(label))
     , m_log(logPath)
 {
     m_log.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &SwarmProcess::readLines);
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, &BenchProcess::readLines);
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] { m_log.write(m_process.readAllStandardError()); });
     connect(&m_process, &QProcess::finished, this, [this](int code) {
         readLines();
@@ -36,12 +36,12 @@ SwarmProcess::SwarmProcess(QString label, const QString &logPath, QObject *paren
     });
 }
 
-SwarmProcess::~SwarmProcess()
+BenchProcess::~BenchProcess()
 {
     stop(5000);
 }
 
-void SwarmProcess::start(const QString &program, const QStringList &args)
+void BenchProcess::start(const QString &program, const QStringList &args)
 {
     m_log.write(QStringLiteral("$ %1 %2\n").arg(program, args.join(QLatin1Char(' '))).toUtf8());
     m_process.start(program, args);
@@ -49,7 +49,7 @@ void SwarmProcess::start(const QString &program, const QStringList &args)
     m_pid = m_process.processId();
 }
 
-void SwarmProcess::readLines()
+void BenchProcess::readLines()
 {
     m_buffer += m_process.readAllStandardOutput();
     for (int newline = m_buffer.indexOf('\n'); newline >= 0; newline = m_buffer.indexOf('\n')) {
@@ -62,7 +62,7 @@ void SwarmProcess::readLines()
     }
 }
 
-void SwarmProcess::sampleRss()
+void BenchProcess::sampleRss()
 {
     if (!running())
         return;
@@ -71,7 +71,7 @@ void SwarmProcess::sampleRss()
     m_peakAnonKiB = qMax(m_peakAnonKiB, now.anonKiB);
 }
 
-void SwarmProcess::requestStop()
+void BenchProcess::requestStop()
 {
     if (!running())
         return;
@@ -79,7 +79,7 @@ void SwarmProcess::requestStop()
     m_process.terminate();  // SIGTERM to m_pid
 }
 
-void SwarmProcess::waitStopped(int timeoutMs)
+void BenchProcess::waitStopped(int timeoutMs)
 {
     if (running() && !m_process.waitForFinished(timeoutMs)) {
         m_process.kill();   // SIGKILL to m_pid

@@ -9,14 +9,14 @@
 
 namespace mp2p::bench {
 
-// One process of the swarm (a seed, a downloader or mp2pd). Its stdout is read as JSON lines
+// One process of a benchmark (a seed, a downloader, mp2pd, mp2p-unis). Its stdout is read as JSON lines
 // (`--json`); every line and all of stderr also go to a log file. Peak RSS is VmHWM from
 // /proc/PID/status, sampled by the driver every 200 ms and once more just before the stop.
-class SwarmProcess : public QObject {
+class BenchProcess : public QObject {
     Q_OBJECT
 public:
-    SwarmProcess(QString label, const QString &logPath, QObject *parent = nullptr);
-    ~SwarmProcess() override;
+    BenchProcess(QString label, const QString &logPath, QObject *parent = nullptr);
+    ~BenchProcess() override;
 
     void start(const QString &program, const QStringList &args);
     QString label() const { return m_label; }
