@@ -79,12 +79,31 @@ bool PamsService::start(QString *error)
         return false;
     m_store = std::move(store);
     m_activitySource = std::make_unique<LocalPeerActivitySource>(m_store.get());
+    if (!startCredit(error))
+        return false;
     sweepHistory();
+    return true;
+}
+
+// Credit caps a downloader's receipts by the downloads it reported here (PAMP status).
+bool PamsService::startCredit(QString *error)
+{
+    CreditFacts facts;
+    facts.downloaded = [this](const QString &userId, const QString &overlayId, QString *err) -> std::optional<qint64> {
+        const auto activity = m_store->activityOf(overlayId, {userId}, err).value(userId);
+        return activity.overlay ? std::optional<qint64>(activity.overlay->downloaded) : std::nullopt;
+    };
+    auto credit = std::make_unique<CreditService>(QDir(m_context.dataDir).filePath(QStringLiteral("credit.db")),
+                                                  m_context.tokens, m_context.clock, std::move(facts));
+    if (!credit->open(error))
+        return false;
+    m_credit = std::move(credit);
     return true;
 }
 
 void PamsService::stop()
 {
+    m_credit.reset();
     m_activitySource.reset();
     m_store.reset();
 }
@@ -129,6 +148,8 @@ void PamsService::registerRoutes(HttpRouter &router)
                [this](const HttpRequest &r) { return getPeer(r); });
     router.add(HttpMethod::Get, QStringLiteral("/pams/v1/overlays/{overlayId}/peers"),
                [this](const HttpRequest &r) { return overlayPeers(r); });
+    if (m_credit)
+        m_credit->registerRoutes(router);
     router.add(HttpMethod::Get, QStringLiteral("/pams/healthz"),
                [this](const HttpRequest &) { return HttpResponse::json(health()); });
 }

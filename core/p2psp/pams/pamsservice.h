@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../service.h"
+#include "creditservice.h"
 #include "localactivitysource.h"
 #include "pamsstore.h"
 
@@ -33,6 +34,8 @@ public:
     // after reports. Returns the rows removed, or -1 on a store error.
     qint64 sweepHistory();
     PamsStore *store() const { return m_store.get(); }
+    // Contribution credit (creditservice.h); valid after start() until stop().
+    CreditService *credit() const { return m_credit.get(); }
 
 private:
     HttpResponse registerPeer(const HttpRequest &request);
@@ -41,12 +44,14 @@ private:
     HttpResponse getPeer(const HttpRequest &request) const;
     HttpResponse overlayPeers(const HttpRequest &request) const;
     bool readConfig(QString *error);
+    bool startCredit(QString *error);
     void maybeSweep();
 
     ServiceContext m_context;
     Authenticator m_auth;
     std::unique_ptr<PamsStore> m_store;
     std::unique_ptr<LocalPeerActivitySource> m_activitySource;
+    std::unique_ptr<CreditService> m_credit;
     qint64 m_reportIntervalSecs = 60;
     qint64 m_historyDays = 30;
     std::atomic<qint64> m_lastSweepAt{0};

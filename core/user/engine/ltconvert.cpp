@@ -29,7 +29,8 @@ lt::session_params makeSessionParams(const EngineSettings &s)
     p.set_int(sp::download_rate_limit, s.downloadRateLimit);
     lt::alert_category_t mask = lt::alert_category::status | lt::alert_category::error | lt::alert_category::storage
                                 | lt::alert_category::tracker | lt::alert_category::connect
-                                | lt::alert_category::performance_warning;
+                                | lt::alert_category::performance_warning
+                                | lt::alert_category::piece_progress;  // pieceFinished, for streaming
     if (s.accountBytesByPeer)
         mask |= lt::alert_category::block_progress;  // one block_finished_alert per block
     p.set_int(sp::alert_mask, mask);

@@ -37,6 +37,15 @@ struct EngineSettings {
     bool accountBytesByPeer = false;
 };
 
+// One file of a transfer, for streaming (see peerengine_stream.cpp). Pad files are not listed.
+struct TransferFile {
+    int index = 0;          // libtorrent's file index
+    QString path;           // relative to the save path
+    QString absolutePath;   // save path + path
+    qint64 size = 0;
+    qint64 offset = 0;      // where the file starts in the torrent's byte stream
+};
+
 struct AddTransferOptions {
     QString savePath;
     QString trackerUrl;           // the OMS announce URL including the token
@@ -89,6 +98,16 @@ public:
     // or the transfer is unknown.
     QHash<QString, qint64> bytesReceivedByAddress(const QString &infoHash) const;
 
+    // Streaming (peerengine_stream.cpp). Empty / 0 / false when the transfer or its metadata
+    // is unknown.
+    QList<TransferFile> files(const QString &infoHash) const;
+    int pieceSize(const QString &infoHash) const;
+    int pieceCount(const QString &infoHash) const;
+    bool havePiece(const QString &infoHash, int piece) const;  // downloaded and hash-checked
+    // Time-critical pieces: piece firstPiece + i is wanted within msFirst + i * msStep ms.
+    void setPieceDeadlines(const QString &infoHash, int firstPiece, int count, int msFirst, int msStep = 100);
+    void clearPieceDeadlines(const QString &infoHash);
+
 Q_SIGNALS:
     void transferAdded(const QString &infoHash);
     void transferFinished(const QString &infoHash);       // all wanted pieces verified
@@ -100,6 +119,7 @@ Q_SIGNALS:
     void statsUpdated(const QList<TransferStatus> &transfers);
     void sessionError(const QString &message);              // e.g. cannot listen
     void resumeDataSaved(const QString &infoHash);
+    void pieceFinished(const QString &infoHash, int piece);  // a piece passed its hash check
 
 private:
     class Private;

@@ -64,6 +64,8 @@ void PeerEngine::Private::dispatch(lt::alert *a)
         return onRemoved(*x);
     if (auto *x = lt::alert_cast<lt::block_finished_alert>(a))
         return onBlockFinished(*x);
+    if (auto *x = lt::alert_cast<lt::piece_finished_alert>(a))
+        return onPieceFinished(*x);
     if (auto *x = lt::alert_cast<lt::peer_connect_alert>(a)) {
         const QString endpoint = QStringLiteral("%1:%2")
                                      .arg(QString::fromStdString(x->endpoint.address().to_string()))
@@ -215,6 +217,13 @@ void PeerEngine::Private::onBlockFinished(const lt::block_finished_alert &a)
         if (!(fs.file_flags(slice.file_index) & lt::file_storage::flag_pad_file))
             payload += slice.size;
     bytesByAddress[hash][QString::fromStdString(a.endpoint.address().to_string())] += payload;
+}
+
+void PeerEngine::Private::onPieceFinished(const lt::piece_finished_alert &a)
+{
+    const QString hash = keyOf(a.handle);
+    if (!hash.isEmpty())
+        Q_EMIT q->pieceFinished(hash, static_cast<int>(a.piece_index));
 }
 
 } // namespace mp2p

@@ -43,6 +43,7 @@ public:
     void onTrackerReply(const lt::tracker_reply_alert &a);
     void onRemoved(const lt::torrent_removed_alert &a);
     void onBlockFinished(const lt::block_finished_alert &a);
+    void onPieceFinished(const lt::piece_finished_alert &a);
     void resumeRequestDone();
 
     // --- helpers ---

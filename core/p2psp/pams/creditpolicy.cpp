@@ -1,0 +1,59 @@
+#include "creditpolicy.h"
+
+namespace mp2p {
+
+QString creditVerdictName(CreditVerdict verdict)
+{
+    switch (verdict) {
+    case CreditVerdict::Accepted: return QStringLiteral("accepted");
+    case CreditVerdict::Forged: return QStringLiteral("forged");
+    case CreditVerdict::SelfDealing: return QStringLiteral("self_dealing");
+    case CreditVerdict::Replay: return QStringLiteral("replay");
+    case CreditVerdict::NonMonotonic: return QStringLiteral("non_monotonic");
+    case CreditVerdict::Inflated: return QStringLiteral("inflated");
+    }
+    return QStringLiteral("unknown");
+}
+
+namespace {
+
+CreditDecision reject(CreditVerdict verdict, QString detail)
+{
+    return {verdict, 0, std::move(detail)};
+}
+
+} // namespace
+
+CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, const CreditLimits &limits)
+{
+    const ReceiptFields &f = receipt.fields;
+    switch (verifyReceipt(receipt)) {
+    case ReceiptCheck::KeyMismatch:
+        return reject(CreditVerdict::Forged, QStringLiteral("the downloaderKey does not belong to the downloaderId"));
+    case ReceiptCheck::BadSignature:
+        return reject(CreditVerdict::Forged, QStringLiteral("the signature does not match the receipt's fields"));
+    case ReceiptCheck::Valid:
+        break;
+    }
+    if (f.downloaderId == f.uploaderId)
+        return reject(CreditVerdict::SelfDealing, QStringLiteral("a user cannot earn credit from their own receipts"));
+    if (f.sequence <= state.lastSequence)
+        return reject(CreditVerdict::Replay, QStringLiteral("sequence %1 is not greater than the last accepted %2")
+                                                 .arg(f.sequence).arg(state.lastSequence));
+    if (f.bytes < state.lastBytes)
+        return reject(CreditVerdict::NonMonotonic, QStringLiteral("bytes %1 are fewer than the last accepted %2")
+                                                       .arg(f.bytes).arg(state.lastBytes));
+    // Cap (a): all of this downloader's receipts in the overlay together stay within what it
+    // reported downloading, so two colluding users cannot mint credit for bytes never moved.
+    if (f.bytes + limits.creditedToOthers > limits.reportedDownloaded)
+        return reject(CreditVerdict::Inflated,
+                      QStringLiteral("receipts for %1 bytes exceed the %2 bytes the downloader reported downloading")
+                          .arg(f.bytes + limits.creditedToOthers).arg(limits.reportedDownloaded));
+    // Cap (b): one uploader cannot have sent more than the whole content.
+    if (limits.contentSize && f.bytes > *limits.contentSize)
+        return reject(CreditVerdict::Inflated, QStringLiteral("bytes %1 exceed the content size %2")
+                                                   .arg(f.bytes).arg(*limits.contentSize));
+    return {CreditVerdict::Accepted, f.bytes - state.lastBytes, {}};
+}
+
+} // namespace mp2p

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "../../base/httprouter.h"
+#include "../../protocol/auth.h"
+#include "creditstore.h"
+
+#include <memory>
+
+namespace mp2p {
+
+// PAMS contribution credit (R2): uploaders, caches and relays redeem the receipts their
+// downloaders signed, and anyone can read a user's balance (docs/PROTOCOL.md "PAMS credit").
+//   POST /pams/v1/credit/redeem   token of the uploader; {"receipts": [receipt...]}
+//   GET  /pams/v1/credit/{userId} balance and per-overlay breakdown
+class CreditService {
+public:
+    static constexpr int MaxReceiptsPerRequest = 1000;
+
+    CreditService(QString dbPath, const TokenVerifier *tokens, Clock clock, CreditFacts facts);
+
+    bool open(QString *error);
+    void registerRoutes(HttpRouter &router);
+    // The host wires the content size when it knows it (e.g. from the IXS); unknown by default,
+    // in which case only cap (a) — the downloader's own reported downloads — applies.
+    void setContentSizeLookup(std::function<std::optional<qint64>(const QString &overlayId)> lookup);
+    CreditStore *store() const { return m_store.get(); }
+
+private:
+    HttpResponse redeem(const HttpRequest &request);
+    HttpResponse balance(const HttpRequest &request) const;
+
+    std::unique_ptr<CreditStore> m_store;
+    Authenticator m_auth;
+    Clock m_clock;
+    CreditFacts m_facts;
+};
+
+} // namespace mp2p

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "../../base/database.h"
+#include "creditpolicy.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace mp2p {
+
+struct CreditBalance {
+    QString userId;
+    qint64 total = 0;
+    QList<QPair<QString, qint64>> overlays;  // (overlay id, credited bytes), by overlay id
+    qint64 rejectedAttempts = 0;             // rejected receipts this user sent
+};
+
+// Outside facts a redemption needs; nullopt = not known. An error string aborts the batch.
+struct CreditFacts {
+    // What `userId` reported as downloaded in `overlayId` (the PAMS's peer_overlay_status).
+    std::function<std::optional<qint64>(const QString &userId, const QString &overlayId, QString *error)> downloaded;
+    // The overlay's content size, when known.
+    std::function<std::optional<qint64>(const QString &overlayId)> contentSize;
+};
+
+// The credit ledger (its own SQLite file next to pams.db, so it migrates independently):
+// the last accepted receipt per (downloader, uploader, overlay) — whose bytes are exactly
+// what that uploader has been credited, since only growth is credited — and a log of
+// rejected receipts against the user who sent them.
+class CreditStore {
+public:
+    explicit CreditStore(QString path);
+
+    bool open(QString *error);
+    // Decides every receipt in order (later ones see earlier ones) and writes the accepted
+    // state and the rejection log in one transaction; false (nothing written) on a store error.
+    bool redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts, qint64 now,
+                QList<CreditDecision> *decisions, QString *error);
+    std::optional<CreditBalance> balance(const QString &userId, QString *error) const;
+    // The reasons of the rejected receipts `senderId` sent, sorted (for audits and tests).
+    QStringList rejectionReasons(const QString &senderId, QString *error) const;
+    int schemaVersion() const { return m_db.schemaVersion(); }
+
+private:
+    bool decideOne(QSqlDatabase &db, const QString &senderId, const Receipt &receipt, const CreditFacts &facts,
+                   qint64 now, CreditDecision *decision, QString *error);
+
+    Database m_db;
+};
+
+} // namespace mp2p

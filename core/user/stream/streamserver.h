@@ -1,0 +1,75 @@
+#pragma once
+
+#include "user/engine/peerengine.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QUrl>
+
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+
+namespace mp2p {
+
+class PieceDevice;
+
+// Buffering figures for the UI: how long players waited for pieces.
+struct StreamStats {
+    int activeRequests = 0;      // responses still sending
+    int waitingRequests = 0;     // of those, how many wait for a piece right now
+    qint64 requests = 0;         // served since start (all statuses)
+    qint64 totalWaitedMs = 0;    // summed over finished and active requests
+    qint64 lastWaitedMs = 0;     // of the last finished body response
+};
+
+// "Open in external player": serves GET/HEAD /stream/<infohash>/<fileIndex> on a loopback
+// address for the transfers of a PeerEngine, with single byte ranges (206 / 416), so a player
+// such as mpv or VLC can seek. Bytes come from the file on disk, but only from pieces the
+// engine has verified; a range whose pieces are missing gets piece deadlines and is sent as
+// they land (see PieceDevice). The transfer is switched to sequential download on the first
+// request that has to wait.
+//
+// It uses QHttpServer directly rather than core/base's HttpServer: HttpRouter's handlers
+// return a whole body, and a stream must be sent while it downloads. QtHttpServer stays
+// inside this file pair. Lives on the engine's thread.
+class StreamServer : public QObject {
+    Q_OBJECT
+public:
+    explicit StreamServer(PeerEngine *engine, QObject *parent = nullptr);
+    ~StreamServer() override;
+
+    // Returns the bound port, or 0 with *error set. Loopback only by default: anyone who can
+    // reach this port can read the transfer's files.
+    quint16 listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
+                   QString *error = nullptr);
+    quint16 port() const { return m_port; }
+    // The URL to hand to a player, e.g. http://127.0.0.1:40123/stream/<hash>/0
+    QUrl urlFor(const QString &infoHash, int fileIndex) const;
+
+    StreamStats stats() const;
+    void setReadAheadPieces(int pieces) { m_readAhead = qMax(1, pieces); }
+
+Q_SIGNALS:
+    void statsChanged();
+    // One response body finished (or its client left): how long it waited for pieces.
+    void requestFinished(const QString &infoHash, int fileIndex, qint64 waitedMs);
+
+private:
+    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void track(PieceDevice *device, const QString &infoHash, int fileIndex);
+
+    PeerEngine *m_engine;
+    std::unique_ptr<QHttpServer> m_server;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    int m_readAhead = 4;
+    QList<PieceDevice *> m_active;
+    QSet<QString> m_sequential;  // transfers this server already switched to sequential
+    StreamStats m_done;  // figures of finished requests
+};
+
+} // namespace mp2p

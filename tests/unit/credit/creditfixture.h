@@ -1,0 +1,61 @@
+#pragma once
+
+#include "../pams/pamsfixture.h"
+
+#include <protocol/receipt.h>
+
+namespace mp2p::test {
+
+// A PAMS with credit on a fake clock, plus helpers to report downloads and sign receipts.
+struct CreditFixture : PamsFixture {
+    const QString overlay = hex40('a');
+
+    // The downloader's own PAMP status report: what cap (a) is measured against.
+    void reportDownloaded(const TestUser &u, qint64 downloaded, const QString &overlayId = {})
+    {
+        const QJsonArray overlays{overlayPart(overlayId.isEmpty() ? overlay : overlayId, 0, downloaded, 0)};
+        const HttpResponse r = as(u).post(QStringLiteral("/pams/v1/reports"), reportBody(overlays, staticPart()));
+        QCOMPARE(r.status, 200);
+    }
+
+    Receipt receipt(const TestUser &downloader, const TestUser &uploader, qint64 sequence, qint64 bytes,
+                    const QString &overlayId = {}) const
+    {
+        ReceiptFields f;
+        f.overlayId = overlayId.isEmpty() ? overlay : overlayId;
+        f.uploaderId = uploader.userId;
+        f.sequence = sequence;
+        f.bytes = bytes;
+        f.time = now;
+        return signReceipt(downloader.key, f);
+    }
+
+    HttpResponse redeem(const TestUser &sender, const QList<Receipt> &receipts) const
+    {
+        QJsonArray array;
+        for (const Receipt &r : receipts)
+            array.append(receiptToJson(r));
+        return as(sender).post(QStringLiteral("/pams/v1/credit/redeem"), QJsonObject{{"receipts", array}});
+    }
+
+    qint64 balance(const TestUser &u) const
+    {
+        const QJsonObject o = jsonOf(anonymous().get(QStringLiteral("/pams/v1/credit/") + u.userId));
+        return o.value("balance").toInteger(-1);
+    }
+
+    QStringList rejections(const TestUser &sender) const
+    {
+        QString error;
+        const QStringList reasons = service->credit()->store()->rejectionReasons(sender.userId, &error);
+        return error.isEmpty() ? reasons : QStringList{QStringLiteral("store error: ") + error};
+    }
+};
+
+// One result of a redeem response.
+inline QJsonObject result(const HttpResponse &r, int index)
+{
+    return jsonOf(r).value("results").toArray().at(index).toObject();
+}
+
+} // namespace mp2p::test
