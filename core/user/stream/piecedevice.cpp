@@ -81,7 +81,9 @@ qint64 PieceDevice::readData(char *data, qint64 maxSize)
         startWaiting();
         return 0;
     }
-    if (!m_file.isOpen() && !m_file.open(QIODevice::ReadOnly)) {
+    // Unbuffered: a buffered QFile reads ahead past the verified pieces and would later serve
+    // those stale (not yet downloaded) bytes from its buffer.
+    if (!m_file.isOpen() && !m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         setErrorString(m_file.errorString());
         return -1;
     }
