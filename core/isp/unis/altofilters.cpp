@@ -22,6 +22,20 @@ std::optional<AltoError> checkContentType(const HttpRequest &request, const char
                      QStringLiteral("this resource accepts %1").arg(QLatin1String(accepts))};
 }
 
+// The start every POST resource shares: its media type (415), then a JSON object body (400).
+std::optional<QJsonObject> readRequest(const HttpRequest &request, const char *accepts, HttpResponse *refused)
+{
+    if (const auto bad = checkContentType(request, accepts)) {
+        *refused = bad->toResponse();
+        return std::nullopt;
+    }
+    AltoError error;
+    auto body = AltoFields::parseBody(request.body, &error);
+    if (!body)
+        *refused = error.toResponse();
+    return body;
+}
+
 std::optional<CostMode> readCostType(AltoFields &in)
 {
     const auto object = in.object(QStringLiteral("cost-type"), true);
@@ -117,12 +131,10 @@ std::optional<QList<QHostAddress>> readAddresses(AltoFields &in, const QString &
 
 HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request)
 {
-    if (const auto bad = checkContentType(request, NetworkMapFilterType))
-        return bad->toResponse();
-    AltoError error;
-    const auto body = AltoFields::parseBody(request.body, &error);
+    HttpResponse refused;
+    const auto body = readRequest(request, NetworkMapFilterType, &refused);
     if (!body)
-        return error.toResponse();
+        return refused;
     AltoFields in(*body);
     const auto pids = in.strings(QStringLiteral("pids"), true, MaxItems);
     const auto types = in.strings(QStringLiteral("address-types"), false, 2);
@@ -141,12 +153,10 @@ HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request
 
 HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request)
 {
-    if (const auto bad = checkContentType(request, CostMapFilterType))
-        return bad->toResponse();
-    AltoError error;
-    const auto body = AltoFields::parseBody(request.body, &error);
+    HttpResponse refused;
+    const auto body = readRequest(request, CostMapFilterType, &refused);
     if (!body)
-        return error.toResponse();
+        return refused;
     AltoFields in(*body);
     const auto mode = readCostType(in);
     const auto constraints = in.ok() ? readConstraints(in) : std::nullopt;
@@ -167,12 +177,10 @@ HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request)
 
 HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request)
 {
-    if (const auto bad = checkContentType(request, EndpointPropParamsType))
-        return bad->toResponse();
-    AltoError error;
-    const auto body = AltoFields::parseBody(request.body, &error);
+    HttpResponse refused;
+    const auto body = readRequest(request, EndpointPropParamsType, &refused);
     if (!body)
-        return error.toResponse();
+        return refused;
     AltoFields in(*body);
     const auto properties = in.strings(QStringLiteral("properties"), true, 8);
     const auto endpoints = in.strings(QStringLiteral("endpoints"), true, MaxItems);
@@ -198,12 +206,10 @@ HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request
 
 HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request)
 {
-    if (const auto bad = checkContentType(request, EndpointCostParamsType))
-        return bad->toResponse();
-    AltoError error;
-    const auto body = AltoFields::parseBody(request.body, &error);
+    HttpResponse refused;
+    const auto body = readRequest(request, EndpointCostParamsType, &refused);
     if (!body)
-        return error.toResponse();
+        return refused;
     AltoFields in(*body);
     const auto mode = readCostType(in);
     const auto constraints = in.ok() ? readConstraints(in) : std::nullopt;
