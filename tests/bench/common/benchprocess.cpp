@@ -1,6 +1,9 @@
 #include "benchprocess.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace mp2p::bench {
 
@@ -85,6 +88,23 @@ void BenchProcess::waitStopped(int timeoutMs)
         m_process.kill();   // SIGKILL to m_pid
         m_process.waitForFinished(5000);
     }
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QDeadlineTimer deadline(timeoutMs);
+    QEventLoop loop;
+    QTimer tick;
+    tick.setInterval(20);
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (done() || deadline.hasExpired())
+            loop.quit();
+    });
+    tick.start();
+    loop.exec();
+    return done();
 }
 
 } // namespace mp2p::bench

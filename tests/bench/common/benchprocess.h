@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace mp2p::bench {
 
 // One process of a benchmark (a seed, a downloader, mp2pd, mp2p-unis). Its stdout is read as JSON lines
@@ -56,5 +58,8 @@ struct MemorySample {
 };
 // Reads /proc/PID/status of a live process; zeros if it is gone.
 MemorySample readMemory(qint64 pid);
+
+// Runs the event loop until `done()` holds or `timeoutMs` passes; returns done().
+bool waitUntil(const std::function<bool()> &done, int timeoutMs);
 
 } // namespace mp2p::bench

@@ -43,23 +43,6 @@ namespace {
 
 const char *UnisToken = "locality-bench-oms-token-0123456789";
 
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    if (done())
-        return true;
-    QDeadlineTimer deadline(timeoutMs);
-    QEventLoop loop;
-    QTimer tick;
-    tick.setInterval(20);
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
-        if (done() || deadline.hasExpired())
-            loop.quit();
-    });
-    tick.start();
-    loop.exec();
-    return done();
-}
-
 void note(const QString &text)
 {
     std::fprintf(stderr, "[locality] %s\n", qPrintable(text));

@@ -40,24 +40,6 @@ namespace {
 
 const quint16 kPlainPort = 6881;
 
-// Runs the event loop until `done()` holds or `timeoutMs` passes.
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    if (done())
-        return true;
-    QDeadlineTimer deadline(timeoutMs);
-    QEventLoop loop;
-    QTimer tick;
-    tick.setInterval(20);
-    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
-        if (done() || deadline.hasExpired())
-            loop.quit();
-    });
-    tick.start();
-    loop.exec();
-    return done();
-}
-
 void note(const QString &text)
 {
     std::fprintf(stderr, "[swarm] %s\n", qPrintable(text));
