@@ -1,6 +1,7 @@
 #include "ltconvert.h"
 
 #include <libtorrent/alert.hpp>
+#include <libtorrent/extensions.hpp>
 #include <libtorrent/fingerprint.hpp>
 #include <libtorrent/read_resume_data.hpp>
 #include <libtorrent/session.hpp>
@@ -39,7 +40,10 @@ lt::session_params makeSessionParams(const EngineSettings &s)
     p.set_int(sp::alert_queue_size, s.accountBytesByPeer ? 500000 : 20000);
     p.set_str(sp::user_agent, "mp2p/0.1 libtorrent/2.0.8");
     p.set_str(sp::peer_fingerprint, lt::generate_fingerprint("MP", 0, 1));
-    return lt::session_params(std::move(p));
+    lt::session_params params(std::move(p));  // keeps libtorrent's default extensions
+    for (const auto &plugin : s.sessionPlugins)
+        params.extensions.push_back(plugin);
+    return params;
 }
 
 lt::ip_filter allPeersGlobalClassFilter()

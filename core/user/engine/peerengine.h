@@ -10,6 +10,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
+
+namespace libtorrent { struct plugin; }
 
 namespace mp2p {
 
@@ -35,6 +38,9 @@ struct EngineSettings {
     // Benchmarks: count every received block by the remote address that sent it (see
     // bytesReceivedByAddress). Costs one alert per 16 KiB block, so it is off by default.
     bool accountBytesByPeer = false;
+    // Session plugins (e.g. the BEP 10 receipt extension in core/user/credit), added when the
+    // session is created. Forward-declared so this header stays free of libtorrent.
+    std::vector<std::shared_ptr<libtorrent::plugin>> sessionPlugins;
 };
 
 // One file of a transfer, for streaming (see peerengine_stream.cpp). Pad files are not listed.
