@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +40,9 @@ struct PeerActivity {
     PeerStaticStatus staticStatus;
     std::optional<PeerOverlayStatus> overlay;  // the dynamic status in the overlay asked about
     qint64 lastReportAt = 0;
+    // Contribution credit the peer redeemed at the PAMS (verified receipts, bytes); it raises the
+    // peer's place in OMS peer lists and its access to caches. 0 when unknown.
+    qint64 credit = 0;
 };
 
 // The OMS's view of the PAMS. In one mp2pd it is an in-process call into the PAMS store;
@@ -49,6 +53,13 @@ public:
     virtual ~PeerActivitySource() = default;
     // Activity of the given users in one overlay; users the PAMS does not know are absent.
     virtual QHash<QString, PeerActivity> activityOf(const QString &overlayId, const QStringList &userIds) const = 0;
+    // Every peer the PAMS knows in one overlay (its demand: who still downloads, who seeds), for
+    // the OMS's caching decisions. A source that cannot list answers with nothing.
+    virtual QList<PeerActivity> overlayPeers(const QString &overlayId) const
+    {
+        Q_UNUSED(overlayId);
+        return {};
+    }
 };
 
 } // namespace mp2p

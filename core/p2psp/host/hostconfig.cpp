@@ -11,6 +11,11 @@ QStringList HostConfig::knownServices()
     return {QStringLiteral("ums"), QStringLiteral("ixs"), QStringLiteral("oms"), QStringLiteral("pams")};
 }
 
+QStringList HostConfig::knownRoles()
+{
+    return {QStringLiteral("cs")};
+}
+
 namespace {
 QStringList stringArray(const QJsonValue &value)
 {
@@ -49,7 +54,7 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("maxBodyBytes"), QStringLiteral("tls"), QStringLiteral("remote"),
                                QStringLiteral("unis"), QStringLiteral("relays"), QStringLiteral("umsPublicKey"),
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
-                               QStringLiteral("oms"), QStringLiteral("pams")};
+                               QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
@@ -94,7 +99,7 @@ bool HostConfig::loadFile(const QString &path, QString *error)
         relayUrls = stringArray(o.value(QStringLiteral("relays")));
     umsPublicKey = o.value(QStringLiteral("umsPublicKey")).toString(umsPublicKey);
     umsKeyWaitSecs = o.value(QStringLiteral("umsKeyWaitSecs")).toInt(umsKeyWaitSecs);
-    for (const QString &name : knownServices()) {
+    for (const QString &name : allRunnable()) {
         if (o.contains(name)) {
             if (!o.value(name).isObject())
                 return wrongType(path, name, "an object of that service's settings", error);
@@ -107,12 +112,12 @@ bool HostConfig::loadFile(const QString &path, QString *error)
 bool HostConfig::validate(QString *error) const
 {
     if (services.isEmpty()) {
-        *error = QStringLiteral("no services to run; name at least one of: %1").arg(knownServices().join(QStringLiteral(", ")));
+        *error = QStringLiteral("no services to run; name at least one of: %1").arg(allRunnable().join(QStringLiteral(", ")));
         return false;
     }
     for (const QString &s : services) {
-        if (!knownServices().contains(s)) {
-            *error = QStringLiteral("unknown service '%1'; known services: %2").arg(s, knownServices().join(QStringLiteral(", ")));
+        if (!allRunnable().contains(s)) {
+            *error = QStringLiteral("unknown service '%1'; known services: %2").arg(s, allRunnable().join(QStringLiteral(", ")));
             return false;
         }
     }
@@ -124,7 +129,11 @@ bool HostConfig::validate(QString *error) const
         *error = QStringLiteral("TLS needs both a certificate and a key");
         return false;
     }
-    const bool needsTokens = services.size() > 1 || !runs(QStringLiteral("ums"));
+    // A cache is a client of a provider, not a server: it checks no tokens.
+    QStringList servers = services;
+    for (const QString &role : knownRoles())
+        servers.removeAll(role);
+    const bool needsTokens = !servers.isEmpty() && (servers.size() > 1 || !runs(QStringLiteral("ums")));
     if (needsTokens && !runs(QStringLiteral("ums")) && umsPublicKey.isEmpty() && !remoteUrls.contains(QStringLiteral("ums"))) {
         *error = QStringLiteral("the UMS does not run here, so this server needs its public key to check tokens: "
                                 "set --ums-url (or \"remote\": {\"ums\": URL}) or --ums-public-key");

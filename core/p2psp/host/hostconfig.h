@@ -25,9 +25,13 @@ struct HostConfig {
     QStringList relayUrls;
     QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
     int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start
-    QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams"
+    QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams", "cs"
 
     static QStringList knownServices();
+    // Roles mp2pd can run that are not P2PSP servers clients find in the directory: "cs" (a
+    // dedicated Cache Server, core/cache). They are valid in --services and have a config section.
+    static QStringList knownRoles();
+    static QStringList allRunnable() { return knownServices() + knownRoles(); }
     // Loads `path` over the defaults. Errors name the file and the field.
     bool loadFile(const QString &path, QString *error);
     bool validate(QString *error) const;

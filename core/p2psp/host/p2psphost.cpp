@@ -1,16 +1,20 @@
 #include "p2psphost.h"
 
 #include <base/httpserver.h>
+#include <cache/cacheservice.h>
 #include <p2psp/ixs/ixsservice.h>
 #include <isp/unis/altoclient.h>
 #include <p2psp/oms/altonetworkview.h>
 #include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
+#include <p2psp/pams/localactivitysource.h>
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include <p2psp/ums/umsservice.h>
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -110,7 +114,11 @@ bool P2pspHost::startServices(QString *error)
     };
     // The UMS first: its key signs the tokens every other service checks.
     QByteArray umsKey;
-    if (m_config.runs(QStringLiteral("ums"))) {
+    const bool onlyRoles = std::all_of(m_config.services.cbegin(), m_config.services.cend(),
+                                       [](const QString &s) { return HostConfig::knownRoles().contains(s); });
+    if (onlyRoles) {
+        // A dedicated cache alone checks no tokens: it is a client of its provider.
+    } else if (m_config.runs(QStringLiteral("ums"))) {
         auto ums = std::make_unique<UmsService>(contextFor(QStringLiteral("ums")));
         if (!ums->start(error))
             return false;
@@ -119,14 +127,17 @@ bool P2pspHost::startServices(QString *error)
     } else if (!obtainUmsPublicKey(&umsKey, error)) {
         return false;
     }
-    m_tokens = std::make_unique<TokenVerifier>(umsKey);
+    if (!onlyRoles)
+        m_tokens = std::make_unique<TokenVerifier>(umsKey);
 
     const PeerActivitySource *activity = nullptr;
     if (m_config.runs(QStringLiteral("pams"))) {
         auto pams = std::make_unique<PamsService>(contextFor(QStringLiteral("pams")));
         if (!pams->start(error))
             return false;
-        activity = pams->activitySource();
+        // R1 with each peer's redeemed credit (credit.db), so the OMS can reward contribution.
+        m_localPams = std::make_unique<LocalPeerActivitySource>(pams->store(), pams->credit() ? pams->credit()->store() : nullptr);
+        activity = m_localPams.get();
         m_services.push_back(std::move(pams));
     } else if (m_config.runs(QStringLiteral("oms")) && m_config.remoteUrls.contains(QStringLiteral("pams"))) {
         m_remotePams = std::make_unique<RemotePeerActivitySource>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
@@ -146,6 +157,12 @@ bool P2pspHost::startServices(QString *error)
         if (!oms->start(error) || !connectOmsToUnis(oms.get(), activity, error))
             return false;
         m_services.push_back(std::move(oms));
+    }
+    if (m_config.runs(QStringLiteral("cs"))) {
+        auto cs = std::make_unique<CacheService>(contextFor(QStringLiteral("cs")));
+        if (!cs->start(error))
+            return false;
+        m_services.push_back(std::move(cs));
     }
     return true;
 }
@@ -180,7 +197,10 @@ bool P2pspHost::connectOmsToUnis(OmsService *oms, const PeerActivitySource *acti
     weights.gatewaysPerPid = qBound(1, locality.value(QStringLiteral("gatewaysPerPid")).toInt(weights.gatewaysPerPid), 1000);
     weights.remoteShare = qBound(0.0, locality.value(QStringLiteral("remoteShare")).toDouble(weights.remoteShare), 1.0);
     m_networkView = std::make_unique<AltoNetworkView>(clients);
-    oms->setRanking(std::make_shared<LocalityRanking>(m_networkView.get(), activity, weights, std::make_shared<SimpleRanking>()));
+    auto ranking = std::make_shared<LocalityRanking>(m_networkView.get(), activity, weights, std::make_shared<SimpleRanking>());
+    ranking->setCaches(oms->cacheView());
+    oms->setNetworkMap(m_networkView.get());
+    oms->setRanking(ranking);
     qCInfo(lcHost).noquote() << "the OMS ranks peer lists by the ALTO maps of" << clients.size() << "UNIS";
     return true;
 }
@@ -248,6 +268,7 @@ void P2pspHost::stop()
     for (auto it = m_services.rbegin(); it != m_services.rend(); ++it)
         (*it)->stop();
     m_services.clear();
+    m_localPams.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

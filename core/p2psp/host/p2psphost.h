@@ -51,6 +51,7 @@ private:
     std::unique_ptr<TokenVerifier> m_tokens;
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<PeerActivitySource> m_remotePams;
+    std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
     std::unique_ptr<NetworkMapView> m_networkView;

@@ -21,6 +21,8 @@ struct LocalityRanking::Scored {
     bool reachable = false;
     bool active = false;
     qint64 capacity = 0;  // stated upload bytes/s
+    qint64 credit = 0;    // redeemed contribution credit (R1)
+    bool cache = false;   // a CS allocated to this overlay
     quint32 shuffle = 0;  // random tie-break, so equal peers share the load
 };
 
@@ -45,16 +47,19 @@ QList<LocalityRanking::Scored> LocalityRanking::score(const QString &overlayId, 
     for (const SwarmPeer &p : candidates)
         users.append(p.userId);
     const QHash<QString, PeerActivity> activity = m_pams ? m_pams->activityOf(overlayId, users) : QHash<QString, PeerActivity>();
+    const QSet<QString> caches = m_caches ? m_caches->cacheUsers(overlayId) : QSet<QString>();
     const qint64 now = requester.lastSeen;
     QList<Scored> out;
     out.reserve(candidates.size() + 1);
     auto add = [&](const SwarmPeer &p) {
-        Scored s{p, m_map->pidOf(p.address).value_or(QString()), false, false, 0, QRandomGenerator::global()->generate()};
+        Scored s{p, m_map->pidOf(p.address).value_or(QString()), false, false, 0, 0, caches.contains(p.userId),
+                 QRandomGenerator::global()->generate()};
         const auto it = activity.constFind(p.userId);
         if (it != activity.constEnd()) {
             s.reachable = it->staticStatus.reachable;
             s.active = now - it->lastReportAt <= m_weights.recentSecs;
             s.capacity = it->staticStatus.maxUploadBps;
+            s.credit = it->credit;
         }
         out.append(s);
     };
@@ -109,9 +114,13 @@ QList<SwarmPeer> LocalityRanking::rank(const QString &overlayId, const SwarmPeer
     if (!mayCross)
         remote.clear();
 
-    std::sort(local.begin(), local.end(), [](const Scored &a, const Scored &b) {
+    // Caches first for requesters with credit, after the other seeds for the rest (see the header).
+    const bool cachesFirst = self.credit > 0;
+    std::sort(local.begin(), local.end(), [cachesFirst](const Scored &a, const Scored &b) {
         if (a.peer.seed() != b.peer.seed())
             return a.peer.seed();
+        if (a.cache != b.cache)
+            return a.cache == cachesFirst;
         if (betterByPams(a, b) || betterByPams(b, a))
             return betterByPams(a, b);
         return a.shuffle < b.shuffle;
@@ -157,6 +166,14 @@ QSet<QByteArray> LocalityRanking::chooseGateways(const QString &overlayId,
         kept.removeIf([&list](const QByteArray &id) {
             return std::none_of(list.cbegin(), list.cend(), [&id](const Scored *s) { return s->peer.peerId == id; });
         });
+        // A cache that still fetches is the region's door out: it brings the one copy the region
+        // needs, and it takes over from the peers that held the role before it came.
+        QList<QByteArray> cacheDoors;
+        for (const Scored *s : std::as_const(list))
+            if (s->cache)
+                cacheDoors.append(s->peer.peerId);
+        if (!cacheDoors.isEmpty())
+            kept = cacheDoors;
         for (int i = 0; i < list.size() && kept.size() < m_weights.gatewaysPerPid; ++i)
             if (!kept.contains(list.at(i)->peer.peerId))
                 kept.append(list.at(i)->peer.peerId);
@@ -168,7 +185,7 @@ QSet<QByteArray> LocalityRanking::chooseGateways(const QString &overlayId,
 
 bool LocalityRanking::betterByPams(const Scored &a, const Scored &b)
 {
-    return std::tuple(a.reachable, a.active, a.capacity) > std::tuple(b.reachable, b.active, b.capacity);
+    return std::tuple(a.reachable, a.active, a.credit, a.capacity) > std::tuple(b.reachable, b.active, b.credit, b.capacity);
 }
 
 } // namespace mp2p

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cacheview.h"
 #include "networkmapview.h"
 #include "peerranking.h"
 
@@ -35,6 +36,13 @@ struct LocalityWeights {
 //    across its border and spreads it inside, and every region stays connected to the swarm.
 //  - Without a map (no UNIS answered yet, or it is down) the fallback rule serves, and that is
 //    logged once per outage.
+//  - Credit (verified contribution, from the PAMS over R1) ranks right after reachability and
+//    activity: among peers of equal cost and state, higher credit comes first.
+//  - Caches (CS allocated to the overlay through ORCP, from setCaches) are listed like any peer
+//    of their region. A cache is its region's door out while it fetches (it replaces the other
+//    gateways, so the region pulls one copy through the cache), and a seeding cache counts as the
+//    region's seed. Caches are offered first to requesters with credit > 0; a requester without
+//    credit gets them after the region's other seeds.
 class LocalityRanking : public PeerRanking {
 public:
     LocalityRanking(const NetworkMapView *map, const PeerActivitySource *pams, LocalityWeights weights,
@@ -45,6 +53,8 @@ public:
     // Gateways are chosen among all of a region's leechers, so the ranking wants the whole swarm
     // (up to a bound) as candidates.
     int candidatePool(int numwant) const override;
+    // Which users serve as caches of an overlay (the OMS's caching job); may be null.
+    void setCaches(const CacheView *caches) { m_caches = caches; }
 
     struct Scored;  // a candidate with its region and PAMS state (defined in the .cpp)
 
@@ -55,6 +65,7 @@ private:
 
     const NetworkMapView *m_map;
     const PeerActivitySource *m_pams;
+    const CacheView *m_caches = nullptr;
     LocalityWeights m_weights;
     std::shared_ptr<const PeerRanking> m_fallback;
     mutable std::atomic<bool> m_fallbackLogged{false};

@@ -15,6 +15,10 @@ OmsConfig OmsConfig::fromJson(const QJsonObject &config)
                          config.value(QStringLiteral("peerTtlSecs")).toInt(2 * c.announceIntervalSecs + 30));
     c.maxPeersPerReply = qBound(1, config.value(QStringLiteral("maxPeersPerReply")).toInt(50), MaxNumwant);
     c.trustIpParameter = config.value(QStringLiteral("trustIpParameter")).toBool(false);
+    c.resourceTtlSecs = qBound(3, config.value(QStringLiteral("resourceTtlSecs")).toInt(c.resourceTtlSecs), 3600);
+    c.cacheIntervalSecs = qBound(1, config.value(QStringLiteral("cacheIntervalSecs")).toInt(c.cacheIntervalSecs), 3600);
+    c.cacheMinLeechers = qBound(1, config.value(QStringLiteral("cacheMinLeechers")).toInt(c.cacheMinLeechers), 100000);
+    c.cacheHoldSecs = qBound(0, config.value(QStringLiteral("cacheHoldSecs")).toInt(c.cacheHoldSecs), 86400);
     return c;
 }
 

@@ -1,5 +1,7 @@
 #include "omsservice.h"
 
+#include "cachescheduler.h"
+#include "orcpapi.h"
 #include "overlayapi.h"
 #include "peerapi.h"
 #include "tracker.h"
@@ -15,6 +17,8 @@ OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
     , m_tracker(std::make_unique<Tracker>(*m_state))
     , m_overlays(std::make_unique<OverlayApi>(*m_state))
     , m_peers(std::make_unique<PeerApi>(*m_state))
+    , m_caching(std::make_unique<CacheScheduler>(*m_state))
+    , m_orcp(std::make_unique<OrcpApi>(*m_state, *m_caching))
 {
 }
 
@@ -42,6 +46,13 @@ bool OmsService::start(QString *error)
     m_sweepTimer->setInterval(1000 * qBound(5, m_state->config.peerTtlSecs / 2, 60));
     QObject::connect(m_sweepTimer.get(), &QTimer::timeout, [this] { sweepExpiredPeers(); });
     m_sweepTimer->start();
+
+    m_state->pool.attach(m_state->store.database());
+    m_caching->refreshSnapshot();
+    m_cacheTimer = std::make_unique<QTimer>();
+    m_cacheTimer->setInterval(1000 * m_state->config.cacheIntervalSecs);
+    QObject::connect(m_cacheTimer.get(), &QTimer::timeout, [this] { runCachingJob(); });
+    m_cacheTimer->start();
     m_started = true;
     return true;
 }
@@ -51,18 +62,21 @@ void OmsService::registerRoutes(HttpRouter &router)
     m_tracker->registerRoutes(router);
     m_overlays->registerRoutes(router);
     m_peers->registerRoutes(router);
+    m_orcp->registerRoutes(router);
 }
 
 QJsonObject OmsService::health() const
 {
     return {{QStringLiteral("status"), m_started ? QStringLiteral("ok") : QStringLiteral("stopped")},
             {QStringLiteral("overlays"), m_state->registry.overlayCount()},
-            {QStringLiteral("peers"), m_state->registry.peerCount()}};
+            {QStringLiteral("peers"), m_state->registry.peerCount()},
+            {QStringLiteral("resources"), m_started ? int(m_state->pool.live(QString(), m_state->clock(), nullptr).value_or(QList<Resource>()).size()) : 0}};
 }
 
 void OmsService::stop()
 {
     m_sweepTimer.reset();
+    m_cacheTimer.reset();
     m_started = false;
 }
 
@@ -75,6 +89,25 @@ void OmsService::setRanking(std::shared_ptr<const PeerRanking> ranking)
 int OmsService::sweepExpiredPeers()
 {
     return m_state->registry.sweep(m_state->clock());
+}
+
+} // namespace mp2p
+
+namespace mp2p {
+
+void OmsService::setNetworkMap(const NetworkMapView *map)
+{
+    m_caching->setNetworkMap(map);
+}
+
+const CacheView *OmsService::cacheView() const
+{
+    return m_caching.get();
+}
+
+int OmsService::runCachingJob()
+{
+    return m_started ? m_caching->run().allocated : 0;
 }
 
 } // namespace mp2p

@@ -9,6 +9,10 @@ class QTimer;
 
 namespace mp2p {
 
+class CacheScheduler;
+class CacheView;
+class NetworkMapView;
+class OrcpApi;
 class OverlayApi;
 class PeerApi;
 class PeerRanking;
@@ -16,7 +20,9 @@ class Tracker;
 struct OmsState;
 
 // The Overlay Management Server (R5, X.609.5 OMP): durable overlays in dataDir/oms.db, swarms in
-// memory, the BitTorrent tracker (/announce, /scrape) and the JSON API under /oms/v1.
+// memory, the BitTorrent tracker (/announce, /scrape) and the JSON API under /oms/v1; and ORCP
+// (R8, X.609.2): the resource pool of caches and relays under /oms/v1/resources, with the
+// caching job that allocates caches where the demand is.
 // `pams` (R1) may be null; then peer lists carry no activity.
 class OmsService : public P2pspService {
 public:
@@ -34,13 +40,25 @@ public:
     // Drops peers that stopped announcing; the service's timer calls it, tests may too.
     int sweepExpiredPeers();
 
+    // ORCP: the caching job places demand and caches in regions with this map (R3); without
+    // one, everything is one region. Call before serving.
+    void setNetworkMap(const NetworkMapView *map);
+    // Which users cache which overlay, for a ranking (LocalityRanking::setCaches).
+    const CacheView *cacheView() const;
+    // One pass of the caching job; its timer (config cacheIntervalSecs) calls it, tests may too.
+    // Returns how many allocations it made.
+    int runCachingJob();
+
 private:
     ServiceContext m_context;
     std::unique_ptr<OmsState> m_state;
     std::unique_ptr<Tracker> m_tracker;
     std::unique_ptr<OverlayApi> m_overlays;
     std::unique_ptr<PeerApi> m_peers;
+    std::unique_ptr<CacheScheduler> m_caching;
+    std::unique_ptr<OrcpApi> m_orcp;
     std::unique_ptr<QTimer> m_sweepTimer;
+    std::unique_ptr<QTimer> m_cacheTimer;
     bool m_started = false;
 };
 

@@ -3,6 +3,7 @@
 #include "omsconfig.h"
 #include "overlaystore.h"
 #include "peerranking.h"
+#include "resourcepool.h"
 #include "swarmregistry.h"
 
 #include <protocol/auth.h>
@@ -19,6 +20,7 @@ struct OmsState {
         , clock(clk)
         , auth(tokens, clk)
         , registry(c.peerTtlSecs)
+        , pool(c.resourceTtlSecs)
         , ranking(std::make_shared<SimpleRanking>())
         , pams(activity)
     {
@@ -29,6 +31,7 @@ struct OmsState {
     const Authenticator auth;
     OverlayStore store;
     SwarmRegistry registry;
+    ResourcePool pool;  // ORCP; in the same oms.db as the overlays
     std::shared_ptr<const PeerRanking> ranking;
     const PeerActivitySource *pams;  // R1; may be null (no PAMS configured)
 };

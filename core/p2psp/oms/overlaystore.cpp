@@ -17,6 +17,24 @@ QList<Migration> migrations()
                          "owner TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
           QStringLiteral("CREATE INDEX overlays_owner ON overlays (owner)")},
          false},
+        // ORCP (X.609.2): the resource pool of caches and relays (resourcepool.h).
+        {2,
+         {QStringLiteral("CREATE TABLE resources ("
+                         "resource_id TEXT PRIMARY KEY, type TEXT NOT NULL, owner TEXT NOT NULL, address TEXT NOT NULL, "
+                         "port INTEGER NOT NULL, region TEXT NOT NULL, disk_bytes BIGINT NOT NULL, "
+                         "upload_bps BIGINT NOT NULL, mode TEXT NOT NULL, registered_at BIGINT NOT NULL, "
+                         "keepalive_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"),
+          QStringLiteral("CREATE INDEX resources_expires ON resources (expires_at)"),
+          QStringLiteral("CREATE TABLE resource_allocations ("
+                         "resource_id TEXT NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE, "
+                         "overlay_id TEXT NOT NULL, region TEXT NOT NULL, reserved_bytes BIGINT NOT NULL, "
+                         "allocated_at BIGINT NOT NULL, demand_at BIGINT NOT NULL, PRIMARY KEY (resource_id, overlay_id))"),
+          QStringLiteral("CREATE INDEX resource_allocations_overlay ON resource_allocations (overlay_id)"),
+          QStringLiteral("CREATE TABLE resource_relays ("
+                         "resource_id TEXT NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE, "
+                         "overlay_id TEXT NOT NULL, relayed_address TEXT NOT NULL, started_at BIGINT NOT NULL, "
+                         "PRIMARY KEY (resource_id, overlay_id))")},
+         false},
     };
 }
 

@@ -35,6 +35,8 @@ public:
                   Overlay *updated, QString *error);
     Result remove(const QString &overlayId, const QString &owner, QString *error);
     std::optional<QList<Overlay>> all(QString *error) const;
+    // The OMS's database (also holds the ORCP resource pool); null before open().
+    Database *database() const { return m_db.get(); }
 
 private:
     Result checkOwner(const QString &overlayId, const QString &owner, std::optional<Overlay> *current,

@@ -236,6 +236,32 @@ QList<SwarmPeer> SwarmRegistry::peers(const QByteArray &infoHash, qint64 now)
     return swarm->seeds + swarm->leechers;
 }
 
+QList<QByteArray> SwarmRegistry::activeOverlays() const
+{
+    QMutexLocker lock(&m_lock);
+    QList<QByteArray> out;
+    for (auto it = m_swarms.cbegin(); it != m_swarms.cend(); ++it)
+        if (!it->index.isEmpty())
+            out.append(it.key());
+    return out;
+}
+
+int SwarmRegistry::removeUser(const QByteArray &infoHash, const QString &userId)
+{
+    QMutexLocker lock(&m_lock);
+    Swarm *swarm = find(infoHash);
+    if (!swarm)
+        return 0;
+    QList<QByteArray> ids;
+    for (const QList<SwarmPeer> *list : {&swarm->seeds, &swarm->leechers})
+        for (const SwarmPeer &p : *list)
+            if (p.userId == userId)
+                ids.append(p.peerId);
+    for (const QByteArray &id : std::as_const(ids))
+        erase(*swarm, id);
+    return int(ids.size());
+}
+
 int SwarmRegistry::sweep(qint64 now)
 {
     QMutexLocker lock(&m_lock);

@@ -53,6 +53,10 @@ public:
     std::optional<SwarmCounts> counts(const QByteArray &infoHash, qint64 now);
     QList<SwarmPeer> peers(const QByteArray &infoHash, qint64 now);
 
+    // The v1 hashes of swarms that have at least one peer (the caching job walks them).
+    QList<QByteArray> activeOverlays() const;
+    // Removes every peer `userId` has in the swarm (a cache that deregistered); returns how many.
+    int removeUser(const QByteArray &infoHash, const QString &userId);
     int sweep(qint64 now);  // drops expired peers of every swarm; returns how many
     int overlayCount() const;
     int peerCount() const;

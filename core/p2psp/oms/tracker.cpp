@@ -4,6 +4,8 @@
 
 #include <QtEndian>
 
+#include <optional>
+
 namespace mp2p {
 
 namespace {
@@ -31,6 +33,43 @@ std::optional<qint64> counter(const HttpRequest &request, const QString &key, st
         return std::nullopt;
     return value;
 }
+
+// A peer nobody can reach announces its TURN relayed address ("relayed=ip:port", RFC 6062; see
+// core/relay/ARCHITECTURE-relay.md). It is listed instead of the source address only when its IP
+// belongs to a live relay server registered with this OMS over ORCP (type "rs"), or when the
+// request is trusted like "ip=" (loopback or trustIpParameter): otherwise anyone could point a
+// swarm at a third party. A refused value keeps the source address and comes back as a warning.
+void acceptRelayed(const OmsState &state, const HttpRequest &request, const QString &relayed, QHostAddress *peerAddress,
+                   quint16 *peerPort, QString *warning)
+{
+    const int colon = relayed.lastIndexOf(u':');
+    bool ok = false;
+    const uint port = colon > 0 ? relayed.mid(colon + 1).toUInt(&ok) : 0;
+    QString host = relayed.left(qMax(colon, 0));
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    const QHostAddress address(host);
+    if (!ok || port == 0 || port > 65535 || address.isNull()) {
+        *warning = QStringLiteral("relayed '%1' is not \"ip:port\"; listed at the source address").arg(relayed.left(64));
+        return;
+    }
+    bool trusted = state.config.trustIpParameter || request.remoteAddress.isLoopback();
+    bool v4 = false;
+    const quint32 mapped = request.remoteAddress.toIPv4Address(&v4);
+    trusted = trusted || (v4 && QHostAddress(mapped).isLoopback());
+    QString error;
+    const auto relays = trusted ? std::nullopt : state.pool.live(QStringLiteral("rs"), state.clock(), &error);
+    for (const Resource &r : relays.value_or(QList<Resource>()))
+        trusted = trusted || QHostAddress(r.address) == address;
+    if (!trusted) {
+        *warning = QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
+                                  "listed at the source address").arg(address.toString());
+        return;
+    }
+    *peerAddress = address;
+    *peerPort = quint16(port);
+}
+
 } // namespace
 
 struct Tracker::Announce {
@@ -40,6 +79,7 @@ struct Tracker::Announce {
     int numwant = 0;
     bool compact = true;
     bool noPeerId = false;
+    QString warning;   // sent as "warning message" (e.g. a relayed address that was not accepted)
 };
 
 Tracker::Tracker(OmsState &state)
@@ -91,6 +131,8 @@ HttpResponse Tracker::announce(const HttpRequest &request, const QString &token)
                       {QStringLiteral("min interval"), m_state.config.minAnnounceIntervalSecs},
                       {QStringLiteral("complete"), result.counts.seeds},
                       {QStringLiteral("incomplete"), result.counts.leechers}};
+    if (!a.warning.isEmpty())
+        reply.insert(QStringLiteral("warning message"), a.warning);
     const QList<SwarmPeer> peers = pool > 0 && a.numwant > 0
                                        ? m_state.ranking->rank(QString::fromLatin1(m_state.registry.canonicalHash(a.infoHash).toHex()), a.peer, std::move(result.candidates), a.numwant)
                                        : QList<SwarmPeer>();
@@ -147,9 +189,16 @@ bool Tracker::parse(const HttpRequest &request, Announce *a, QString *failure) c
     a->numwant = ok && wanted >= 0 ? qMin(wanted, OmsConfig::MaxNumwant) : m_state.config.maxPeersPerReply;
     a->compact = request.query.queryItemValue(QStringLiteral("compact")) != QLatin1String("0");
     a->noPeerId = request.query.queryItemValue(QStringLiteral("no_peer_id")) == QLatin1String("1");
-    return resolvePeerAddress(request, request.query.queryItemValue(QStringLiteral("ip")),
-                              m_state.config.trustIpParameter, &a->peer.address, failure);
+    if (!resolvePeerAddress(request, request.query.queryItemValue(QStringLiteral("ip")),
+                            m_state.config.trustIpParameter, &a->peer.address, failure))
+        return false;
+    const QString relayed = request.query.queryItemValue(QStringLiteral("relayed"));
+    if (!relayed.isEmpty())
+        acceptRelayed(m_state, request, relayed, &a->peer.address, &a->peer.port, &a->warning);
+    return true;
 }
+
+
 
 void Tracker::encodePeers(const Announce &a, const QList<SwarmPeer> &peers, QVariantMap *reply)
 {

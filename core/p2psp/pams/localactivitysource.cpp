@@ -1,10 +1,43 @@
 #include "localactivitysource.h"
 
+#include "creditstore.h"
+#include "pamslog.h"
 #include "pamsstore.h"
 
-#include "pamslog.h"
+#include <QDateTime>
+#include <QMutexLocker>
 
 namespace mp2p {
+
+namespace {
+// Bounds the credit cache: a busy OMS asks about many users, most only once.
+constexpr int MaxCachedCredits = 100000;
+}
+
+void LocalPeerActivitySource::addCredit(PeerActivity *activity, qint64 now) const
+{
+    if (!m_credit)
+        return;
+    {
+        QMutexLocker locker(&m_lock);
+        const auto it = m_creditCache.constFind(activity->userId);
+        if (it != m_creditCache.constEnd() && now - it->readAt < CreditCacheSecs) {
+            activity->credit = it->balance;
+            return;
+        }
+    }
+    QString error;
+    const std::optional<CreditBalance> balance = m_credit->balance(activity->userId, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcPams) << "R1 credit lookup failed:" << error;
+        return;
+    }
+    activity->credit = balance ? balance->total : 0;
+    QMutexLocker locker(&m_lock);
+    if (m_creditCache.size() >= MaxCachedCredits)
+        m_creditCache.clear();
+    m_creditCache.insert(activity->userId, {activity->credit, now});
+}
 
 QHash<QString, PeerActivity> LocalPeerActivitySource::activityOf(const QString &overlayId,
                                                                  const QStringList &userIds) const
@@ -17,6 +50,21 @@ QHash<QString, PeerActivity> LocalPeerActivitySource::activityOf(const QString &
     // logged and treated as "nothing known" rather than passed on.
     if (!error.isEmpty())
         qCWarning(lcPams) << "R1 lookup failed:" << error;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (PeerActivity &a : out)
+        addCredit(&a, now);
+    return out;
+}
+
+QList<PeerActivity> LocalPeerActivitySource::overlayPeers(const QString &overlayId) const
+{
+    QString error;
+    QList<PeerActivity> out = m_store->overlayPeers(overlayId, &error);
+    if (!error.isEmpty())
+        qCWarning(lcPams) << "R1 overlay listing failed:" << error;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (PeerActivity &a : out)
+        addCredit(&a, now);
     return out;
 }
 

@@ -36,21 +36,37 @@ QUrl RemotePeerActivitySource::peersUrl(const QString &overlayId) const
 QHash<QString, PeerActivity> RemotePeerActivitySource::activityOf(const QString &overlayId,
                                                                   const QStringList &userIds) const
 {
+    QHash<QString, PeerActivity> out;
+    readCache(overlayId, [&](const QHash<QString, PeerActivity> &peers) {
+        for (const QString &id : userIds) {
+            const auto it = peers.constFind(id);
+            if (it != peers.constEnd())
+                out.insert(id, it.value());
+        }
+    });
+    return out;
+}
+
+QList<PeerActivity> RemotePeerActivitySource::overlayPeers(const QString &overlayId) const
+{
+    QList<PeerActivity> out;
+    readCache(overlayId, [&](const QHash<QString, PeerActivity> &peers) { out = peers.values(); });
+    return out;
+}
+
+void RemotePeerActivitySource::readCache(const QString &overlayId,
+                                         const std::function<void(const QHash<QString, PeerActivity> &)> &read) const
+{
     // Only well-formed ids reach the URL path.
     if (!isHex(overlayId, 40))
-        return {};
+        return;
     const qint64 now = m_clock();
-    QHash<QString, PeerActivity> out;
     bool refresh = false;
     {
         QMutexLocker locker(&m_lock);
         Entry &entry = m_cache[overlayId];
         entry.usedAt = now;
-        for (const QString &id : userIds) {
-            const auto it = entry.peers.constFind(id);
-            if (it != entry.peers.constEnd())
-                out.insert(id, it.value());
-        }
+        read(entry.peers);
         // attemptedAt == 0: nothing asked yet for this overlay; otherwise the last attempt
         // (successful or not) is older than refreshSecs.
         const bool stale = entry.attemptedAt == 0 || now - entry.attemptedAt >= m_refreshSecs;
@@ -66,7 +82,6 @@ QHash<QString, PeerActivity> RemotePeerActivitySource::activityOf(const QString 
         auto *self = const_cast<RemotePeerActivitySource *>(this);
         QMetaObject::invokeMethod(self, [self, overlayId] { self->startRefresh(overlayId); });
     }
-    return out;
 }
 
 void RemotePeerActivitySource::startRefresh(const QString &overlayId)
@@ -106,8 +121,11 @@ void RemotePeerActivitySource::onFinished(const QString &overlayId, QNetworkRepl
         if (problem.isEmpty()) {
             QHash<QString, PeerActivity> fresh;
             for (const QJsonValue &v : std::as_const(peers)) {
-                if (const auto a = overlayPeerFromJson(v.toObject()))
+                if (auto a = overlayPeerFromJson(v.toObject())) {
+                    // "credit" is optional: a PAMS that predates credit in R1 sends none (= 0).
+                    a->credit = qMax<qint64>(0, v.toObject().value(QStringLiteral("credit")).toInteger(0));
                     fresh.insert(a->userId, *a);
+                }
             }
             Entry &entry = m_cache[overlayId];
             entry.peers = std::move(fresh);

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -29,6 +31,9 @@ public:
                              QObject *parent = nullptr);
 
     QHash<QString, PeerActivity> activityOf(const QString &overlayId, const QStringList &userIds) const override;
+    // From the same cache (and the same refresh) as activityOf. Each entry's "credit" is read when
+    // the PAMS sends it, 0 otherwise.
+    QList<PeerActivity> overlayPeers(const QString &overlayId) const override;
 
     void setRefreshSecs(qint64 secs) { m_refreshSecs = secs; }
     qint64 refreshSecs() const { return m_refreshSecs; }
@@ -48,6 +53,8 @@ private:
         bool hasData = false;
     };
 
+    // Calls `read` on the cached peers of the overlay under the lock and starts a refresh when stale.
+    void readCache(const QString &overlayId, const std::function<void(const QHash<QString, PeerActivity> &)> &read) const;
     void startRefresh(const QString &overlayId);
     void onFinished(const QString &overlayId, QNetworkReply *reply);
     void evictIdle(qint64 now);

@@ -14,6 +14,8 @@
 
 namespace mp2p {
 
+int runCache(const CliConfig &config, ProgressPrinter *printer, const QStringList &args);  // cachecommand.cpp
+
 namespace {
 
 const char *Help =
@@ -100,6 +102,8 @@ int runCli(QCoreApplication &app)
         return runDemo(config, &printer, qint64(48) << 20);
     if (command == QLatin1String("walk"))
         return runWalk(app, config, &printer);
+    if (command == QLatin1String("cache"))
+        return runCache(config, &printer, args.mid(1));
 
     CliSession session(config, &printer);
     if (command == QLatin1String("login") && need(0, "no arguments")) {

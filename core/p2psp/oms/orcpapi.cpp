@@ -1,0 +1,376 @@
+#include "orcpapi.h"
+
+#include "cachescheduler.h"
+#include "omsjson.h"
+
+#include <protocol/jsonfields.h>
+
+#include <QJsonArray>
+
+namespace mp2p {
+
+namespace {
+constexpr qint64 MaxBytes = 1LL << 53;           // exact in a JSON number
+constexpr qint64 MaxBandwidthBps = 1'000'000'000'000LL;
+
+HttpResponse poolFailure(const QString &error)
+{
+    return HttpResponse::error(ApiError::internal(QStringLiteral("the resource pool failed: %1").arg(error)));
+}
+
+HttpResponse unknownResource(const QString &id)
+{
+    return HttpResponse::error(ApiError::notFound(
+        QStringLiteral("no resource %1 in this OMS's pool (never registered, deregistered or expired); register it again").arg(id)));
+}
+
+bool validResourceId(const QString &id)
+{
+    return isHex(id, 32);
+}
+
+// "ip:port" with a parseable address and a port 1..65535.
+bool validEndpoint(const QString &text)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const int port = text.mid(colon + 1).toInt(&ok);
+    return ok && port >= 1 && port <= 65535 && !QHostAddress(host).isNull();
+}
+} // namespace
+
+OrcpApi::OrcpApi(OmsState &state, CacheScheduler &scheduler)
+    : m_state(state)
+    , m_scheduler(scheduler)
+{
+}
+
+void OrcpApi::registerRoutes(HttpRouter &router)
+{
+    const QString base = QStringLiteral("/oms/v1/resources");
+    const QString one = base + QStringLiteral("/{rid}");
+    router.add(HttpMethod::Post, base, [this](const HttpRequest &r) { return registerResource(r); });
+    router.add(HttpMethod::Get, base, [this](const HttpRequest &r) { return list(r); });
+    router.add(HttpMethod::Get, one, [this](const HttpRequest &r) { return status(r); });
+    router.add(HttpMethod::Delete, one, [this](const HttpRequest &r) { return deregister(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/keepalive"), [this](const HttpRequest &r) { return keepAlive(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/allocations"), [this](const HttpRequest &r) { return allocate(r); });
+    router.add(HttpMethod::Delete, one + QStringLiteral("/allocations/{overlayId}"),
+               [this](const HttpRequest &r) { return deallocate(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/relays"), [this](const HttpRequest &r) { return startRelay(r); });
+    router.add(HttpMethod::Delete, one + QStringLiteral("/relays/{overlayId}"), [this](const HttpRequest &r) { return stopRelay(r); });
+}
+
+QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
+{
+    const qint64 now = m_state.clock();
+    QJsonObject o{{QStringLiteral("resourceId"), r.resourceId}, {QStringLiteral("type"), r.type},
+                  {QStringLiteral("owner"), r.owner}, {QStringLiteral("address"), r.address},
+                  {QStringLiteral("port"), int(r.port)}, {QStringLiteral("region"), r.region},
+                  {QStringLiteral("diskBytes"), r.diskBytes}, {QStringLiteral("reservedBytes"), r.reservedBytes},
+                  {QStringLiteral("uploadBps"), r.uploadBps}, {QStringLiteral("mode"), r.mode},
+                  {QStringLiteral("registeredAt"), r.registeredAt}, {QStringLiteral("keepAliveAt"), r.keepAliveAt},
+                  {QStringLiteral("expiresAt"), r.expiresAt}, {QStringLiteral("alive"), r.alive(now)},
+                  {QStringLiteral("keepAliveSecs"), m_state.config.keepAliveSecs()}};
+    if (!withDetails)
+        return o;
+    QString error;
+    QJsonArray allocations;
+    for (const ResourceAllocation &a : m_state.pool.allocations(r.resourceId, now, &error).value_or(QList<ResourceAllocation>()))
+        allocations.append(QJsonObject{{QStringLiteral("overlayId"), a.overlayId}, {QStringLiteral("region"), a.region},
+                                       {QStringLiteral("reservedBytes"), a.reservedBytes},
+                                       {QStringLiteral("allocatedAt"), a.allocatedAt}, {QStringLiteral("demandAt"), a.demandAt}});
+    QJsonArray relays;
+    for (const RelayRecord &rr : m_state.pool.relays(r.resourceId, &error).value_or(QList<RelayRecord>()))
+        relays.append(QJsonObject{{QStringLiteral("overlayId"), rr.overlayId}, {QStringLiteral("relayedAddress"), rr.relayedAddress},
+                                  {QStringLiteral("startedAt"), rr.startedAt}});
+    o.insert(QStringLiteral("allocations"), allocations);
+    o.insert(QStringLiteral("relays"), relays);
+    return o;
+}
+
+HttpResponse OrcpApi::registerResource(const HttpRequest &request)
+{
+    ApiError error;
+    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    QJsonObject body;
+    if (!user || !parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    JsonFields in(body);
+    Resource r;
+    r.type = in.choice(QStringLiteral("type"), JsonFields::Required, {QStringLiteral("cs"), QStringLiteral("rs")});
+    // Absent: the address the request came from.
+    const QString address = in.string(QStringLiteral("address"), JsonFields::Optional, 2, 64);
+    r.port = quint16(in.integer(QStringLiteral("port"), JsonFields::Required, 1, 65535));
+    const QString statedRegion = in.string(QStringLiteral("region"), JsonFields::Optional, 1, 64);
+    r.diskBytes = in.integer(QStringLiteral("diskBytes"), r.type == QLatin1String("cs") ? JsonFields::Required : JsonFields::Optional,
+                             0, MaxBytes);
+    r.uploadBps = in.integer(QStringLiteral("uploadBps"), JsonFields::Optional, 0, MaxBandwidthBps);
+    r.mode = in.choice(QStringLiteral("mode"), JsonFields::Optional, {QStringLiteral("volunteer"), QStringLiteral("dedicated")},
+                       QStringLiteral("dedicated"));
+    if (in.ok() && r.type == QLatin1String("cs") && r.diskBytes <= 0)
+        in.fail(QStringLiteral("diskBytes"), QStringLiteral("invalid_value"),
+                QStringLiteral("a cache server must offer some disk: diskBytes > 0"));
+    QHostAddress endpoint;
+    QString problem;
+    if (in.ok() && !address.isEmpty() && QHostAddress(address).isNull())
+        in.fail(QStringLiteral("address"), QStringLiteral("invalid_value"),
+                QStringLiteral("address must be the IPv4 or IPv6 address peers connect to, e.g. 127.2.0.5"));
+    // The stated address is honoured under the same rule as a peer's "ip": otherwise anyone
+    // could point the OMS's peer lists at a third party.
+    if (in.ok() && !resolvePeerAddress(request, address, m_state.config.trustIpParameter, &endpoint, &problem))
+        in.fail(QStringLiteral("address"), QStringLiteral("invalid_value"), problem);
+    if (!in.ok())
+        return HttpResponse::error(in.error());
+    r.owner = *user;
+    r.address = endpoint.toString();
+    r.region = m_scheduler.regionOf(endpoint);
+    if (r.region.isEmpty())
+        r.region = statedRegion;  // the OMS's own map wins; the stated region is the fallback
+    QString storeError;
+    const ResourcePool::Result result = m_state.pool.registerResource(&r, m_state.clock(), &storeError);
+    if (result == ResourcePool::Result::Failed)
+        return poolFailure(storeError);
+    const std::optional<Resource> stored = m_state.pool.find(r.resourceId, &storeError);
+    if (!stored)
+        return poolFailure(storeError);
+    return HttpResponse::json(resourceJson(*stored, true), result == ResourcePool::Result::Created ? 201 : 200);
+}
+
+std::optional<Resource> OrcpApi::ownResource(const HttpRequest &request, HttpResponse *failure) const
+{
+    ApiError error;
+    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    if (!user) {
+        *failure = HttpResponse::error(error);
+        return std::nullopt;
+    }
+    const QString id = request.params.value(QStringLiteral("rid"));
+    if (!validResourceId(id)) {
+        *failure = HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
+                                                            QStringLiteral("a resource id is 32 lower-case hex characters"),
+                                                            QStringLiteral("resourceId")));
+        return std::nullopt;
+    }
+    QString storeError;
+    const std::optional<Resource> r = m_state.pool.find(id, &storeError);
+    if (!r) {
+        *failure = storeError.isEmpty() ? unknownResource(id) : poolFailure(storeError);
+        return std::nullopt;
+    }
+    if (r->owner != *user) {
+        *failure = HttpResponse::error(ApiError::forbidden(QStringLiteral("only the user who registered resource %1 may change it").arg(id)));
+        return std::nullopt;
+    }
+    return r;
+}
+
+HttpResponse OrcpApi::keepAlive(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    Resource r;
+    QString storeError;
+    switch (m_state.pool.keepAlive(own->resourceId, m_state.clock(), &r, &storeError)) {
+    case ResourcePool::Result::Ok:
+        return HttpResponse::json(resourceJson(r, true));
+    case ResourcePool::Result::NotFound:
+        return unknownResource(own->resourceId);
+    default:
+        return poolFailure(storeError);
+    }
+}
+
+HttpResponse OrcpApi::deregister(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    QString storeError;
+    // The cache leaves the swarms it served at once, so no peer list names it any more.
+    const auto allocations = m_state.pool.allocations(own->resourceId, m_state.clock(), &storeError);
+    for (const ResourceAllocation &a : allocations.value_or(QList<ResourceAllocation>()))
+        m_state.registry.removeUser(QByteArray::fromHex(a.overlayId.toLatin1()), own->owner);
+    if (m_state.pool.remove(own->resourceId, &storeError) == ResourcePool::Result::Failed)
+        return poolFailure(storeError);
+    m_scheduler.refreshSnapshot();
+    return HttpResponse::noContent();
+}
+
+HttpResponse OrcpApi::status(const HttpRequest &request) const
+{
+    const QString id = request.params.value(QStringLiteral("rid"));
+    if (!validResourceId(id))
+        return HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
+                                                        QStringLiteral("a resource id is 32 lower-case hex characters"),
+                                                        QStringLiteral("resourceId")));
+    QString storeError;
+    const std::optional<Resource> r = m_state.pool.find(id, &storeError);
+    if (!r)
+        return storeError.isEmpty() ? unknownResource(id) : poolFailure(storeError);
+    return HttpResponse::json(resourceJson(*r, true));
+}
+
+HttpResponse OrcpApi::list(const HttpRequest &request) const
+{
+    const QString type = request.query.queryItemValue(QStringLiteral("type"));
+    if (!type.isEmpty() && type != QLatin1String("cs") && type != QLatin1String("rs"))
+        return HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"), QStringLiteral("type must be cs or rs"),
+                                                        QStringLiteral("type")));
+    const QString overlayId = request.query.queryItemValue(QStringLiteral("overlayId")).toLower();
+    if (!overlayId.isEmpty() && !isHex(overlayId, 40))
+        return HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
+                                                        QStringLiteral("overlayId must be 40 hex characters"), QStringLiteral("overlayId")));
+    const qint64 now = m_state.clock();
+    QString storeError;
+    const auto resources = m_state.pool.live(type, now, &storeError);
+    const auto allocations = m_state.pool.allocations(QString(), now, &storeError);
+    if (!resources || !allocations)
+        return poolFailure(storeError);
+    QSet<QString> allocatedHere;
+    for (const ResourceAllocation &a : *allocations)
+        if (a.overlayId == overlayId)
+            allocatedHere.insert(a.resourceId);
+    QJsonArray out;
+    for (const Resource &r : *resources)
+        if (overlayId.isEmpty() || allocatedHere.contains(r.resourceId))
+            out.append(resourceJson(r, false));
+    return HttpResponse::json(QJsonObject{{QStringLiteral("resources"), out}});
+}
+
+HttpResponse OrcpApi::allocate(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    ApiError error;
+    QJsonObject body;
+    if (!parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    JsonFields in(body);
+    const QString overlayId = in.string(QStringLiteral("overlayId"), JsonFields::Required, 40, 40).toLower();
+    const qint64 reserved = in.integer(QStringLiteral("reservedBytes"), JsonFields::Optional, 0, MaxBytes);
+    if (in.ok() && !isHex(overlayId, 40))
+        in.fail(QStringLiteral("overlayId"), QStringLiteral("invalid_value"), QStringLiteral("overlayId must be 40 hex characters"));
+    if (in.ok() && own->type != QLatin1String("cs"))
+        in.fail(QStringLiteral("type"), QStringLiteral("invalid_value"),
+                QStringLiteral("only a cache server (type cs) is allocated to overlays; a relay uses /relays"));
+    if (!in.ok())
+        return HttpResponse::error(in.error());
+    if (!m_state.registry.hasOverlay(QByteArray::fromHex(overlayId.toLatin1())))
+        return HttpResponse::error(ApiError::notFound(QStringLiteral("no overlay %1 at this OMS").arg(overlayId)));
+    const qint64 now = m_state.clock();
+    QString storeError;
+    switch (m_state.pool.allocate({own->resourceId, overlayId, own->region, reserved, now, now}, &storeError)) {
+    case ResourcePool::Result::Ok:
+        break;
+    case ResourcePool::Result::NotFound:
+        return unknownResource(own->resourceId);
+    case ResourcePool::Result::NoCapacity:
+        return HttpResponse::error(ApiError::conflict(
+            QStringLiteral("resource %1 has not enough unreserved disk for %2 bytes; release an overlay or register more disk")
+                .arg(own->resourceId).arg(reserved)));
+    default:
+        return poolFailure(storeError);
+    }
+    m_scheduler.refreshSnapshot();
+    return HttpResponse::json(QJsonObject{{QStringLiteral("resourceId"), own->resourceId}, {QStringLiteral("overlayId"), overlayId},
+                                          {QStringLiteral("region"), own->region}, {QStringLiteral("reservedBytes"), reserved},
+                                          {QStringLiteral("allocatedAt"), now}},
+                              201);
+}
+
+HttpResponse OrcpApi::deallocate(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    const QString overlayId = request.params.value(QStringLiteral("overlayId")).toLower();
+    if (!isHex(overlayId, 40))
+        return HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
+                                                        QStringLiteral("overlayId must be 40 hex characters"), QStringLiteral("overlayId")));
+    QString storeError;
+    switch (m_state.pool.deallocate(own->resourceId, overlayId, &storeError)) {
+    case ResourcePool::Result::Ok:
+        m_state.registry.removeUser(QByteArray::fromHex(overlayId.toLatin1()), own->owner);
+        m_scheduler.refreshSnapshot();
+        return HttpResponse::noContent();
+    case ResourcePool::Result::NotFound:
+        return HttpResponse::error(ApiError::notFound(
+            QStringLiteral("resource %1 is not allocated to overlay %2").arg(own->resourceId, overlayId)));
+    default:
+        return poolFailure(storeError);
+    }
+}
+
+HttpResponse OrcpApi::startRelay(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    ApiError error;
+    QJsonObject body;
+    if (!parseJsonObject(request.body, &body, &error))
+        return HttpResponse::error(error);
+    JsonFields in(body);
+    const QString overlayId = in.string(QStringLiteral("overlayId"), JsonFields::Required, 40, 40).toLower();
+    const QString relayed = in.string(QStringLiteral("relayedAddress"), JsonFields::Required, 3, 64);
+    if (in.ok() && !isHex(overlayId, 40))
+        in.fail(QStringLiteral("overlayId"), QStringLiteral("invalid_value"), QStringLiteral("overlayId must be 40 hex characters"));
+    if (in.ok() && !validEndpoint(relayed))
+        in.fail(QStringLiteral("relayedAddress"), QStringLiteral("invalid_value"),
+                QStringLiteral("relayedAddress must be \"ip:port\" (or \"[v6]:port\") of the relayed transport address"));
+    if (in.ok() && own->type != QLatin1String("rs"))
+        in.fail(QStringLiteral("type"), QStringLiteral("invalid_value"), QStringLiteral("only a relay server (type rs) starts relays"));
+    if (!in.ok())
+        return HttpResponse::error(in.error());
+    if (!m_state.registry.hasOverlay(QByteArray::fromHex(overlayId.toLatin1())))
+        return HttpResponse::error(ApiError::notFound(QStringLiteral("no overlay %1 at this OMS").arg(overlayId)));
+    const qint64 now = m_state.clock();
+    QString storeError;
+    switch (m_state.pool.startRelay({own->resourceId, overlayId, relayed, now}, &storeError)) {
+    case ResourcePool::Result::Ok:
+        return HttpResponse::json(QJsonObject{{QStringLiteral("resourceId"), own->resourceId}, {QStringLiteral("overlayId"), overlayId},
+                                              {QStringLiteral("relayedAddress"), relayed}, {QStringLiteral("startedAt"), now}},
+                                  201);
+    case ResourcePool::Result::NotFound:
+        return unknownResource(own->resourceId);
+    default:
+        return poolFailure(storeError);
+    }
+}
+
+HttpResponse OrcpApi::stopRelay(const HttpRequest &request)
+{
+    HttpResponse failure;
+    const std::optional<Resource> own = ownResource(request, &failure);
+    if (!own)
+        return failure;
+    const QString overlayId = request.params.value(QStringLiteral("overlayId")).toLower();
+    if (!isHex(overlayId, 40))
+        return HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
+                                                        QStringLiteral("overlayId must be 40 hex characters"), QStringLiteral("overlayId")));
+    QString storeError;
+    switch (m_state.pool.stopRelay(own->resourceId, overlayId, &storeError)) {
+    case ResourcePool::Result::Ok:
+        return HttpResponse::noContent();
+    case ResourcePool::Result::NotFound:
+        return HttpResponse::error(ApiError::notFound(
+            QStringLiteral("resource %1 relays nothing for overlay %2").arg(own->resourceId, overlayId)));
+    default:
+        return poolFailure(storeError);
+    }
+}
+
+} // namespace mp2p

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "omsstate.h"
+
+#include <base/httprouter.h>
+
+namespace mp2p {
+
+class CacheScheduler;
+
+// ORCP (X.609.2, R8) over JSON under /oms/v1/resources (core/cache/ORCP.md): resource
+// registration with keep-alive, allocation / deallocation for an overlay, relay start and
+// stop (bookkeeping), and status queries. Writes need a token; changes to a resource need
+// its owner's token.
+class OrcpApi {
+public:
+    OrcpApi(OmsState &state, CacheScheduler &scheduler);
+
+    void registerRoutes(HttpRouter &router);
+    HttpResponse registerResource(const HttpRequest &request);
+    HttpResponse keepAlive(const HttpRequest &request);
+    HttpResponse deregister(const HttpRequest &request);
+    HttpResponse status(const HttpRequest &request) const;
+    HttpResponse list(const HttpRequest &request) const;
+    HttpResponse allocate(const HttpRequest &request);
+    HttpResponse deallocate(const HttpRequest &request);
+    HttpResponse startRelay(const HttpRequest &request);
+    HttpResponse stopRelay(const HttpRequest &request);
+
+private:
+    // The caller's own resource named in the path, or an error response.
+    std::optional<Resource> ownResource(const HttpRequest &request, HttpResponse *failure) const;
+    QJsonObject resourceJson(const Resource &resource, bool withDetails) const;
+
+    OmsState &m_state;
+    CacheScheduler &m_scheduler;
+};
+
+} // namespace mp2p
