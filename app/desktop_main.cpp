@@ -6,6 +6,8 @@
 #ifdef MP2P_HAVE_UI_PARTS
 #include <firstrun/firstrundialog.h>
 #include <instance/singleinstance.h>
+#include <player/mediabackend.h>
+#include <player/playerwindow.h>
 #include <settings/appsettings.h>
 #include <settings/peersettings.h>
 #include <translator.h>
@@ -29,18 +31,19 @@ mp2p::SessionConfig readSessionConfig()
     mp2p::SessionConfig config;
     config.peer.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     config.peer.engine.stateDir = config.peer.dataDir;
+#ifdef MP2P_HAVE_UI_PARTS
+    // One store, one key per value: the settings dialog's (old keys such as paths/downloads are
+    // migrated by load()); values that fail validation fall back to defaults there.
+    const mp2p::AppSettings app = mp2p::SettingsStore(&settings).load();
+    if (app.providerMode == mp2p::AppSettings::ProviderMode::Url)
+        config.peer.providerUrl = QUrl(app.providerUrl.trimmed());
+    mp2p::applySettingsToPeer(app, &config.peer);
+    config.downloadDir = app.downloadFolder;
+#else
     config.peer.providerUrl = QUrl(settings.value(QStringLiteral("provider/url")).toString().trimmed());
-    config.downloadDir = settings.value(QStringLiteral("paths/downloads"),
+    config.downloadDir = settings.value(QStringLiteral("transfers/downloadFolder"),
                                         QStandardPaths::writableLocation(QStandardPaths::DownloadLocation)).toString();
     config.peer.engine.listenInterfaces = settings.value(QStringLiteral("network/listen"), QStringLiteral("0.0.0.0:6881")).toString();
-#ifdef MP2P_HAVE_UI_PARTS
-    // The settings dialog's store (validated values, its own keys) wins where it has a value.
-    const mp2p::AppSettings app = mp2p::SettingsStore(&settings).load();
-    if (app.providerMode == mp2p::AppSettings::ProviderMode::Embedded)
-        config.peer.providerUrl.clear();
-    mp2p::applySettingsToPeer(app, &config.peer);
-    if (!settings.contains(QStringLiteral("paths/downloads")) && !app.downloadFolder.isEmpty())
-        config.downloadDir = app.downloadFolder;
 #endif
     return config;
 }
@@ -64,6 +67,8 @@ private:
 
 int main(int argc, char **argv)
 {
+    // Before QApplication: the player's media backend is chosen when Qt Multimedia loads.
+    mp2p::preferSelfContainedMediaBackend();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("mp2p"));
     QApplication::setApplicationName(QStringLiteral("mp2p-desktop"));
@@ -106,6 +111,9 @@ int main(int argc, char **argv)
 
     mp2p::PeerSession session(config);
     mp2p::MainWindow window(&session);
+    QObject::connect(&window, &mp2p::MainWindow::playRequested, &window, [&session, &window](const QString &hash, int file) {
+        mp2p::PlayerWindow::open(&session, hash, file, &window);
+    });
     QObject::connect(&session, &mp2p::PeerSession::failed, &window, [&window](const QString &problem) {
         QMessageBox::critical(&window, QObject::tr("mp2p cannot start"),
                               problem + QStringLiteral("\n\n") + QObject::tr("mp2p will close now; start it again once this is fixed."));
@@ -127,14 +135,25 @@ int main(int argc, char **argv)
     QObject::connect(&tray, &mp2p::TrayController::quitRequested, &session, [&session] {
         session.shutdown([] { QApplication::quit(); });
     });
-    QObject::connect(&instance, &mp2p::SingleInstance::argumentsReceived, &window, [&window, &session, &tray, config](const QStringList &arguments) {
+    QObject::connect(&instance, &mp2p::SingleInstance::argumentsReceived, &window, [&window, &tray](const QStringList &arguments) {
         tray.showWindow();
         window.raise();
         window.activateWindow();
-        for (const QString &argument : arguments)
-            if (argument.startsWith(QLatin1String("magnet:")) && session.peer())
-                session.peer()->download(argument, config.downloadDir, false);
+        window.handleArguments(arguments);  // magnet links and .torrent files
     });
+    // A first launch from a file manager or browser (.desktop: Exec=mp2p-desktop %U) opens its
+    // .torrent files and magnet links once the peer is logged in.
+    const QStringList initial = mp2p::SingleInstance::handOffArguments(app.arguments());
+    if (!initial.isEmpty()) {
+        auto *once = new QObject(&window);
+        QObject::connect(&session, &mp2p::PeerSession::ready, once, [&window, initial, once] {
+            window.handleArguments(initial);
+            once->deleteLater();
+        });
+    }
+    // Rate limits, the schedule, the listen address and the download folder follow the
+    // settings at runtime from now on.
+    window.applySavedSettings();
     tray.showInitially(appSettings.startMinimised || app.arguments().contains(QStringLiteral("--start-minimised")));
 #else
     window.show();

@@ -68,7 +68,7 @@ int main(int argc, char **argv)
     args.addHelpOption();
     args.addVersionOption();
     args.addOptions({
-        {QStringLiteral("services"), QStringLiteral("Comma-separated services to run (default: ums,ixs,oms,pams)."), QStringLiteral("list")},
+        {QStringLiteral("services"), QStringLiteral("Comma-separated services to run (default: ums,ixs,oms,pams; also cs = cache server, rs = relay server)."), QStringLiteral("list")},
         {QStringLiteral("config"), QStringLiteral("JSON config file; flags override it."), QStringLiteral("file")},
         {QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ip")},
         {QStringLiteral("port"), QStringLiteral("Port to listen on (default 7800; 0 = any free port)."), QStringLiteral("port")},

@@ -3,6 +3,7 @@
 #include <models/format.h>
 #include <models/transfermodel.h>
 #include <user/session/peersession.h>
+#include <views/contributionview.h>
 #include <views/detailspane.h>
 #include <views/searchview.h>
 #include <views/speedgraph.h>
@@ -17,6 +18,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 
 namespace mp2p {
@@ -30,6 +32,9 @@ MainWindow::MainWindow(PeerSession *session, QWidget *parent)
     , m_details(new DetailsPane(m_model, this))
     , m_graph(new SpeedGraph(this))
     , m_mainTabs(new QTabWidget(this))
+    , m_contribution(new ContributionView(this))
+    , m_creditLabel(new QLabel(this))
+    , m_creditTimer(new QTimer(this))
 {
     setWindowTitle(tr("mp2p"));
     m_mainTabs->addTab(m_search, tr("&Search"));
@@ -38,6 +43,7 @@ MainWindow::MainWindow(PeerSession *session, QWidget *parent)
     auto *bottom = new QTabWidget(this);
     bottom->addTab(m_details, tr("Details"));
     bottom->addTab(m_graph, tr("Speed"));
+    bottom->addTab(m_contribution, tr("Contribution"));
     bottom->setAccessibleName(tr("Transfer details and speed"));
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_mainTabs);
@@ -48,6 +54,14 @@ MainWindow::MainWindow(PeerSession *session, QWidget *parent)
 
     connect(m_search, &SearchView::downloadRequested, this, &MainWindow::startDownload);
     connect(m_transfers, &TransfersView::currentTransferChanged, m_details, &DetailsPane::setInfoHash);
+    connect(m_transfers, &TransfersView::playRequested, this, &MainWindow::playRequested);
+    connect(m_details, &DetailsPane::playRequested, this, &MainWindow::playRequested);
+    connect(m_details, &DetailsPane::problem, this, &MainWindow::showProblem);
+    m_search->setSession(session);
+    m_details->setSession(session);
+    setAcceptDrops(true);  // .torrent files dropped anywhere on the window
+    m_creditTimer->setInterval(60000);
+    connect(m_creditTimer, &QTimer::timeout, this, &MainWindow::refreshCredit);
     buildMenus();
     buildStatusBar();
     resize(1100, 720);
@@ -58,6 +72,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_openTorrentAction = file->addAction(tr("&Open .torrent…"), this, &MainWindow::openTorrentDialog);
+    m_openTorrentAction->setShortcut(QKeySequence::Open);
     m_publishAction = file->addAction(tr("&Publish a file or folder…"), this, &MainWindow::openPublishWizard);
     m_publishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     m_publishAction->setEnabled(false);  // until logged in
@@ -71,11 +87,14 @@ void MainWindow::buildMenus()
     edit->addSeparator();
     QAction *settings = edit->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settings->setShortcut(QKeySequence::Preferences);
+    edit->addAction(tr("&Volunteer idle resources…"), this, &MainWindow::openVolunteerDialog);
 
     QMenu *transfers = menuBar()->addMenu(tr("T&ransfers"));
     transfers->addAction(m_transfers->pauseAction());
     transfers->addAction(m_transfers->resumeAction());
     transfers->addAction(m_transfers->removeAction());
+    transfers->addSeparator();
+    transfers->addAction(m_transfers->playAction());
 }
 
 void MainWindow::buildStatusBar()
@@ -96,6 +115,9 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_providerLabel);
     statusBar()->addPermanentWidget(m_totalsLabel);
     statusBar()->addPermanentWidget(m_regionLabel);
+    m_creditLabel->setAccessibleName(tr("Your credit balance"));
+    m_creditLabel->setToolTip(tr("Credit the provider's PAMS grants you for uploading; refreshed every minute"));
+    statusBar()->addPermanentWidget(m_creditLabel);
     statusBar()->addPermanentWidget(m_idButton);
     onStats();
 }
@@ -115,6 +137,9 @@ void MainWindow::open()
     connect(m_session, &PeerSession::providerProblem, this, [this](const QString &problem) {
         setProviderState(tr("Provider: unreachable"), problem + tr(" — retrying in the background."));
     });
+    connect(m_session, &PeerSession::volunteerMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
     connect(m_session, &PeerSession::ready, this, &MainWindow::onReady);
     m_session->open();
     attachPeer();
@@ -127,6 +152,7 @@ void MainWindow::attachPeer()
         return;
     m_model->setEngine(peer->engine());
     m_transfers->setEngine(peer->engine());
+    m_details->setEngine(peer->engine());
     connect(peer->engine(), &PeerEngine::statsUpdated, this, &MainWindow::onStats);
     connect(peer->engine(), &PeerEngine::transferError, this, [this](const QString &, const QString &message) {
         statusBar()->showMessage(tr("Transfer error: %1").arg(message), 10000);
@@ -164,6 +190,9 @@ void MainWindow::onReady()
     });
     m_search->setPeer(peer);
     m_publishAction->setEnabled(true);
+    refreshCredit();
+    m_creditTimer->start();
+    m_details->refreshOverlay();
     statusBar()->showMessage(tr("Ready: logged in as %1").arg(m_userId.left(12)), 5000);
 }
 

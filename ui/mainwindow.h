@@ -6,11 +6,14 @@
 class QAction;
 class QLabel;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace mp2p {
 
+class ContributionView;
 class DetailsPane;
+class RateScheduler;
 class PeerSession;
 class SearchView;
 class SpeedGraph;
@@ -34,6 +37,8 @@ public:
     TransferModel *transferModel() const { return m_model; }
     DetailsPane *detailsPane() const { return m_details; }
     SpeedGraph *speedGraph() const { return m_graph; }
+    ContributionView *contributionView() const { return m_contribution; }
+    RateScheduler *rateScheduler() const { return m_scheduler; }
     QString providerStateText() const;
     QString userIdText() const;
     void showTransfers();
@@ -41,13 +46,36 @@ public:
     // The publish wizard and the settings dialog (non-modal; nullptr when not available).
     QWidget *openPublishWizard();
     QWidget *openSettings();
+    // The consent dialog for the volunteer roles (nullptr until the peer is ready).
+    QWidget *openVolunteerDialog();
     QAction *publishAction() const { return m_publishAction; }
+    QAction *openTorrentAction() const { return m_openTorrentAction; }
+
+    // .torrent files (menu, drag-and-drop, a second launch): each is checked before anything is
+    // added; a broken one gets a message box saying why and is skipped. Returns how many were
+    // handed to the peer.
+    int openTorrentFiles(const QStringList &paths);
+    // What a second launch handed over: .torrent paths and magnet links; empty = just show.
+    void handleArguments(const QStringList &arguments);
+    // Asks the PAMS for the user's credit now (also done every minute once logged in).
+    void refreshCredit();
+    QString creditText() const;
+    // Re-reads the saved settings and applies what can change at runtime: rate limits and the
+    // schedule, the listen address, the download folder. (The app calls it at start too.)
+    void applySavedSettings();
 
 Q_SIGNALS:
     // A problem the user must act on (shown in a message box too); tests listen here.
     void problemShown(const QString &title, const QString &text);
+    // "Play" on a file (details pane) or a transfer (its largest file); the player connects here.
+    void playRequested(const QString &infoHash, int fileIndex);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void openTorrentDialog();
     void buildMenus();
     void buildStatusBar();
     void attachPeer();
@@ -70,6 +98,11 @@ private:
     QLabel *m_regionLabel;
     QToolButton *m_idButton;
     QAction *m_publishAction = nullptr;
+    QAction *m_openTorrentAction = nullptr;
+    ContributionView *m_contribution;
+    QLabel *m_creditLabel;
+    QTimer *m_creditTimer;
+    RateScheduler *m_scheduler = nullptr;
     QString m_userId;
 };
 

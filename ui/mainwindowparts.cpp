@@ -11,7 +11,10 @@
 #include <publish/publisher.h>
 #include <publish/publishwizard.h>
 #include <settings/autostart.h>
+#include <settings/ratescheduler.h>
 #include <settings/settingsdialog.h>
+#include <user/volunteer/roles/volunteerhost.h>
+#include <volunteer/volunteerdialog.h>
 
 #include <QSettings>
 
@@ -54,13 +57,59 @@ QWidget *MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QObject::destroyed, this, [backend, store, autostart] {});
     connect(dialog, &SettingsDialog::settingsApplied, this, [this] {
-        statusBar()->showMessage(tr("Settings saved. The provider, listen address and rate limits apply at the next start."), 10000);
+        applySavedSettings();
+        statusBar()->showMessage(tr("Settings saved and applied. A new provider or language takes effect at the next start."), 10000);
     });
     dialog->open();
     return dialog;
 #else
     showProblem(tr("Not available"), tr("This build has no settings dialog; edit %1 instead.").arg(QStringLiteral("mp2p-desktop.conf")));
     return nullptr;
+#endif
+}
+
+QWidget *MainWindow::openVolunteerDialog()
+{
+#ifdef MP2P_HAVE_UI_PARTS
+    VolunteerHost *host = m_session ? m_session->volunteer() : nullptr;
+    if (!host) {
+        showProblem(tr("Not connected yet"), tr("Volunteering needs a login at the provider. Wait until the status bar says connected."));
+        return nullptr;
+    }
+    auto *dialog = new VolunteerDialog(host->controller(), host->consentStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+#else
+    showProblem(tr("Not available"), tr("This build has no volunteer dialog; use: mp2p volunteer --help"));
+    return nullptr;
+#endif
+}
+
+void MainWindow::applySavedSettings()
+{
+#ifdef MP2P_HAVE_UI_PARTS
+    if (!m_session)
+        return;
+    QSettings backend;
+    const AppSettings s = SettingsStore(&backend).load();
+    if (!m_scheduler) {
+        QPointer<PeerSession> session = m_session;
+        m_scheduler = new RateScheduler([session](int up, int down) {
+            if (session)
+                session->setRateLimits(up, down);
+        }, this);
+        connect(m_scheduler, &RateScheduler::limitsApplied, this, [this](int, int, bool alternative) {
+            statusBar()->showMessage(alternative ? tr("The scheduled (alternative) rate limits apply now.")
+                                                 : tr("The normal rate limits apply now."), 5000);
+        });
+    }
+    m_scheduler->setSettings(s);
+    QString error;
+    if (s.listenAddress.trimmed() != m_session->config().peer.engine.listenInterfaces
+        && !m_session->setListenAddress(s.listenAddress, &error))
+        showProblem(tr("The listen address was not changed"), error);
+    m_session->setDownloadDir(s.downloadFolder);
 #endif
 }
 

@@ -14,19 +14,6 @@ namespace {
 constexpr int RetryMs = 2000;
 constexpr qint64 FetchRetrySecs = 20;  // an allocation whose download never started is tried again
 
-// Calls PeerEngine::setRateLimits(up, down) when this build's engine has it (a runtime setter
-// added with the volunteer limits); otherwise the limit given at start stays.
-template <typename Engine>
-bool trySetRateLimits(Engine *engine, int up, int down)
-{
-    if constexpr (requires { engine->setRateLimits(up, down); }) {
-        engine->setRateLimits(up, down);
-        return true;
-    } else {
-        return false;
-    }
-}
-
 int clampRate(qint64 bps)
 {
     return int(qBound(qint64(0), bps, qint64(std::numeric_limits<int>::max())));
@@ -167,21 +154,33 @@ void CacheNode::sendKeepAlive()
 
 void CacheNode::applyAllocations(const QJsonObject &resource)
 {
-    QSet<QString> allocated;
+    QSet<QString> allocated, listed;
     const QJsonArray list = resource.value(QStringLiteral("allocations")).toArray();
     for (const QJsonValue &v : list) {
         const QJsonObject a = v.toObject();
         const QString overlayId = a.value(QStringLiteral("overlayId")).toString();
         if (overlayId.size() != 40)
             continue;
+        listed.insert(overlayId);
+        const qint64 demandAt = a.value(QStringLiteral("demandAt")).toInteger();
+        // A reply sent before the OMS processed our release still lists the overlay: ignore it
+        // unless the OMS allocated it again since (its demand time moved on).
+        const auto released = m_releasedDemandAt.constFind(overlayId);
+        if (released != m_releasedDemandAt.constEnd() && demandAt <= *released) {
+            releaseAtOms(overlayId);  // idempotent; in case the first one was lost
+            continue;
+        }
+        m_releasedDemandAt.remove(overlayId);
         allocated.insert(overlayId);
-        m_demandAt.insert(overlayId, a.value(QStringLiteral("demandAt")).toInteger());
+        m_demandAt.insert(overlayId, demandAt);
         if (!m_peer->engine()->hasTransfer(overlayId)) {
             const qint64 now = QDateTime::currentSecsSinceEpoch();
             if (!m_held.contains(overlayId) || now - m_fetchStartedAt.value(overlayId) >= FetchRetrySecs)
                 fetch(overlayId);
         }
     }
+    for (auto it = m_releasedDemandAt.begin(); it != m_releasedDemandAt.end();)
+        it = listed.contains(it.key()) ? std::next(it) : m_releasedDemandAt.erase(it);  // the OMS has let it go
     const QSet<QString> held = m_held;
     for (const QString &o : held)
         if (!allocated.contains(o))
@@ -201,19 +200,27 @@ void CacheNode::fetch(const QString &overlayId)
     m_peer->download(overlayId, m_config.peer.dataDir + QStringLiteral("/cache/") + overlayId, false);
 }
 
-void CacheNode::evict(const QString &overlayId, bool releaseAtOms)
+void CacheNode::evict(const QString &overlayId, bool release)
 {
     if (m_peer->engine()->hasTransfer(overlayId))
         m_peer->engine()->remove(overlayId, true);
     m_held.remove(overlayId);
+    if (release)
+        m_releasedDemandAt.insert(overlayId, m_demandAt.value(overlayId));
     m_demandAt.remove(overlayId);
     m_fetchStartedAt.remove(overlayId);
-    qCInfo(lcCacheNode).noquote() << "evicted overlay" << overlayId << (releaseAtOms ? "(over the disk quota)" : "(released by the OMS)");
-    if (releaseAtOms && !m_resourceId.isEmpty()) {
-        const QString path = QStringLiteral("/oms/v1/resources/%1/allocations/%2").arg(m_resourceId, overlayId);
-        m_peer->provider()->call("DELETE", QStringLiteral("oms"), path, QJsonObject{}, [](const JsonReply &) {});
-    }
+    qCInfo(lcCacheNode).noquote() << "evicted overlay" << overlayId << (release ? "(over the disk quota)" : "(released by the OMS)");
+    if (release)
+        releaseAtOms(overlayId);
     Q_EMIT overlayEvicted(overlayId);
+}
+
+void CacheNode::releaseAtOms(const QString &overlayId)
+{
+    if (m_resourceId.isEmpty())
+        return;
+    const QString path = QStringLiteral("/oms/v1/resources/%1/allocations/%2").arg(m_resourceId, overlayId);
+    m_peer->provider()->call("DELETE", QStringLiteral("oms"), path, QJsonObject{}, [](const JsonReply &) {});
 }
 
 QStringList CacheNode::cachedOverlays() const
@@ -254,10 +261,10 @@ void CacheNode::applyUploadLimit()
 {
     if (!m_peer)
         return;
-    const int up = clampRate(m_config.limits.uploadBytesPerSec);
-    if (!trySetRateLimits(m_peer->engine(), up, m_config.peer.engine.downloadRateLimit))
-        Q_EMIT problem(QStringLiteral("this build's engine cannot change its upload limit while running; "
-                                      "the new limit applies when the cache restarts"));
+    // Applied to the live session at once; the download limit stays what the owner set.
+    m_config.peer.engine.uploadRateLimit = clampRate(m_config.limits.uploadBytesPerSec);
+    m_config.peer.maxUploadBps = m_config.limits.uploadBytesPerSec;
+    m_peer->engine()->setRateLimits(m_config.peer.engine.uploadRateLimit, m_config.peer.engine.downloadRateLimit);
 }
 
 void CacheNode::setLimits(const CacheLimits &limits)

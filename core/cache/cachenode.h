@@ -67,7 +67,8 @@ private:
     void sendKeepAlive();
     void applyAllocations(const QJsonObject &resource);
     void fetch(const QString &overlayId);
-    void evict(const QString &overlayId, bool releaseAtOms);
+    void evict(const QString &overlayId, bool release);  // release: tell the OMS (quota eviction)
+    void releaseAtOms(const QString &overlayId);
     void enforceQuota();
     void applyUploadLimit();
     QJsonObject registration() const;
@@ -82,6 +83,7 @@ private:
     QSet<QString> m_held;                    // overlays this node holds (added to the engine)
     QHash<QString, qint64> m_demandAt;       // overlay -> the OMS's last demand time
     QHash<QString, qint64> m_fetchStartedAt; // overlay -> when its download was last asked for
+    QHash<QString, qint64> m_releasedDemandAt; // overlay evicted over quota -> its demandAt then
 };
 
 } // namespace mp2p

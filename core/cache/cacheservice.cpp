@@ -1,9 +1,20 @@
 #include "cacheservice.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
 
 namespace mp2p {
+
+namespace {
+constexpr int DeregisterWaitMs = 2000;  // a dead OMS must not hold up mp2pd's exit for long
+constexpr int ShutdownWaitMs = 5000;    // the peer's goodbyes (tracker stopped, PAMS, resume data)
+} // namespace
 
 CacheService::CacheService(ServiceContext context)
     : m_context(std::move(context))
@@ -96,8 +107,44 @@ QJsonObject CacheService::health() const
 
 void CacheService::stop()
 {
-    if (m_node)
+    if (!m_node || m_stopped)
+        return;
+    m_stopped = true;
+    // mp2pd calls stop() after its event loop ended (SIGTERM): run a short loop of our own so
+    // the deregistration reaches the OMS, which then drops this cache from every peer list at
+    // once instead of when its keep-alive lease runs out. Both waits are bounded.
+    QEventLoop loop;
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
+    const QMetaObject::Connection done = QObject::connect(m_node.get(), &CacheNode::stopped, &loop, &QEventLoop::quit);
+    if (m_node->isServing()) {
+        QElapsedTimer clock;
+        clock.start();
+        bound.start(DeregisterWaitMs);
         m_node->stop();
+        loop.exec();
+        if (bound.isActive())
+            qInfo("cs: deregistered from the OMS in %lld ms", clock.elapsed());
+        else
+            qWarning("cs: the OMS did not confirm the deregistration within %d ms; it drops this cache when "
+                     "the keep-alives stop", DeregisterWaitMs);
+    }
+    QObject::disconnect(done);
+    if (ManagedPeer *peer = m_node->peer()) {
+        // The callback may come after the bound (or never): it must not touch this stack frame then.
+        auto finished = std::make_shared<bool>(false);
+        QPointer<QEventLoop> waiting(&loop);
+        peer->shutdown([finished, waiting] {
+            *finished = true;
+            if (waiting)
+                waiting->quit();
+        });
+        if (!*finished) {
+            bound.start(ShutdownWaitMs);
+            loop.exec();
+        }
+    }
 }
 
 } // namespace mp2p

@@ -17,7 +17,8 @@ namespace mp2p {
 //   "uploadBytesPerSec":  upload cap (0 = none)
 //   "listen":             "ip:port" for peer connections (default 0.0.0.0:6881)
 //   "utp":                false to use TCP only
-// GET /cs/healthz reports whether it is registered and what it holds.
+// GET /cs/healthz reports whether it is registered and what it holds. stop() (mp2pd got SIGTERM)
+// deregisters and waits up to 2 s for the OMS's answer, then shuts the peer down (up to 5 s).
 class CacheService : public P2pspService {
 public:
     explicit CacheService(ServiceContext context);
@@ -37,6 +38,7 @@ private:
     ServiceContext m_context;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<CacheNode> m_node;
+    bool m_stopped = false;
 };
 
 } // namespace mp2p

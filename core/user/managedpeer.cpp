@@ -2,6 +2,7 @@
 #include "managedpeer_p.h"
 
 #include "bencode.h"
+#include "relayed/relayedpeer.h"
 #include "torrentmaker.h"
 
 #include <libtorrent/magnet_uri.hpp>
@@ -22,6 +23,27 @@ Q_LOGGING_CATEGORY(lcPeer, "mp2p.peer")
 
 namespace mp2p {
 
+namespace {
+// A RelayedPeer (core/user/relayed) attached as a child changes what every announce carries
+// ("&relayed=ip:port"): the tracker URLs are rebuilt whenever its relayed address changes.
+class RelayAttachFilter : public QObject {
+public:
+    RelayAttachFilter(QObject *peer, std::function<void()> rebuild)
+        : QObject(peer), m_peer(peer), m_rebuild(std::move(rebuild)) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_peer && event->type() == QEvent::ChildAdded)
+            if (auto *relayed = qobject_cast<RelayedPeer *>(static_cast<QChildEvent *>(event)->child()))
+                connect(relayed, &RelayedPeer::announceQueryChanged, this, m_rebuild);
+        return false;
+    }
+
+private:
+    QObject *m_peer;
+    std::function<void()> m_rebuild;
+};
+} // namespace
+
 
 ManagedPeer::ManagedPeer(PeerConfig config, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -29,7 +51,20 @@ ManagedPeer::ManagedPeer(PeerConfig config, QNetworkAccessManager *network, QObj
 {
     d->config = std::move(config);
     d->network = network;
+    if (d->config.credit.stateDir.isEmpty())
+        d->config.credit.stateDir = d->config.dataDir;
+    d->credit = std::make_unique<ContributionCredit>(d->config.credit);
+    d->config.engine.sessionPlugins.push_back(d->credit->plugin());  // the BEP 10 receipt extension
     d->engine = std::make_unique<PeerEngine>(d->config.engine);
+    installEventFilter(new RelayAttachFilter(this, [this] {
+        if (!d->provider || d->provider->token().isEmpty())
+            return;   // the first token builds the URLs (tokenChanged below)
+        const QString fallbackOms = d->provider->serviceUrl(QStringLiteral("oms"), {}).toString();
+        for (const TransferStatus &t : d->engine->transfers())
+            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms),
+                                                                d->provider->token()) + relayedAnnounceQuery(this));
+        d->engine->forceReannounce();
+    }));
 }
 
 ManagedPeer::~ManagedPeer() = default;
@@ -37,6 +72,7 @@ ManagedPeer::~ManagedPeer() = default;
 PeerEngine *ManagedPeer::engine() const { return d->engine.get(); }
 ProviderClient *ManagedPeer::provider() const { return d->provider.get(); }
 ActivityReporter *ManagedPeer::reporter() const { return d->reporter.get(); }
+ContributionCredit *ManagedPeer::credit() const { return d->credit.get(); }
 QString ManagedPeer::userId() const { return d->provider ? d->provider->identity().userId : QString(); }
 QString ManagedPeer::region() const { return d->region; }
 
@@ -70,6 +106,10 @@ void ManagedPeer::start()
         Q_EMIT failed(error);
         return;
     }
+    if (!d->credit->open(identity->key, &error)) {  // before the session: the plugin signs with it
+        Q_EMIT failed(QStringLiteral("cannot open the receipt store: ") + error);
+        return;
+    }
     if (!d->engine->start(&error)) {
         Q_EMIT failed(error);
         return;
@@ -83,7 +123,8 @@ void ManagedPeer::start()
         // Tracker URLs carry the token (as private trackers carry passkeys): refresh them all.
         const QString fallbackOms = d->provider->serviceUrl(QStringLiteral("oms"), {}).toString();
         for (const TransferStatus &t : d->engine->transfers())
-            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), token));
+            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), token)
+                                                     + relayedAnnounceQuery(this));
     });
     connect(d->provider.get(), &ProviderClient::connectedChanged, this, [this](bool connected) {
         if (connected) {
@@ -117,6 +158,7 @@ void ManagedPeer::start()
             return out;
         });
         d->reporter->start();
+        d->credit->startRedeeming(d->provider.get());
         locateWithUnis();
         for (const TransferStatus &t : d->engine->transfers())
             d->reporter->reportEvent(t.infoHash, QStringLiteral("started"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "credit/contributioncredit.h"
 #include "engine/peerengine.h"
 #include "provider/activityreporter.h"
 #include "provider/providerclient.h"
@@ -24,6 +25,7 @@ struct PeerConfig {
     qint64 maxUploadBps = 0;      // stated to the PAMS (static status)
     qint64 maxDownloadBps = 0;
     int maxConnections = 200;
+    CreditSettings credit;        // receipts (BEP 10) and their redemption; stateDir defaults to dataDir
 };
 
 struct PublishRequest {
@@ -56,6 +58,7 @@ public:
     PeerEngine *engine() const;
     ProviderClient *provider() const;
     ActivityReporter *reporter() const;
+    ContributionCredit *credit() const;           // receipts held/signed, redemption at the PAMS
     QString userId() const;
     // This peer's ISP region (ALTO PID) as the provider's UNIS places its address (R4); empty
     // until a UNIS answered, or when the directory names none.

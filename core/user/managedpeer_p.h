@@ -3,6 +3,8 @@
 // ManagedPeer's private state, shared by managedpeer.cpp and managedpeerflows.cpp.
 #include "managedpeer.h"
 
+#include "credit/contributioncredit.h"
+
 #include <isp/unis/altoclient.h>
 
 #include <QHash>
@@ -13,6 +15,8 @@ class ManagedPeer::Private {
 public:
     PeerConfig config;
     QNetworkAccessManager *network = nullptr;
+    // Before the engine, so it is destroyed after the session and saves the last receipts.
+    std::unique_ptr<ContributionCredit> credit;
     std::unique_ptr<PeerEngine> engine;
     std::unique_ptr<ProviderClient> provider;
     std::unique_ptr<ActivityReporter> reporter;

@@ -1,6 +1,7 @@
 // The publish and download flows of ManagedPeer (BRIEF §3).
 #include "managedpeer.h"
 #include "managedpeer_p.h"
+#include "relayed/relayedpeer.h"
 
 #include "bencode.h"
 #include "torrentmaker.h"
@@ -58,7 +59,7 @@ void ManagedPeer::publish(const PublishRequest &request)
                 }
                 AddTransferOptions options;
                 options.savePath = QFileInfo(request.path).absolutePath();
-                options.trackerUrl = announceUrlFor(omsBase, d->provider->token());
+                options.trackerUrl = announceUrlFor(omsBase, d->provider->token()) + relayedAnnounceQuery(this);
                 options.seedMode = true;
                 QString error;
                 if (!d->engine->hasTransfer(torrent.infoHashV1) && d->engine->addTransfer(torrent.torrentFile, options, &error).isEmpty()) {
@@ -122,7 +123,7 @@ void ManagedPeer::download(const QString &reference, const QString &saveDir, boo
         }
         AddTransferOptions options;
         options.savePath = saveDir;
-        options.trackerUrl = announceUrlFor(omsBase, d->provider->token());
+        options.trackerUrl = announceUrlFor(omsBase, d->provider->token()) + relayedAnnounceQuery(this);
         options.sequential = sequential;
         QString error;
         if (d->engine->addTransfer(*torrent, options, &error).isEmpty()) {

@@ -1,4 +1,6 @@
 // The desktop's models under QAbstractItemModelTester, fed the way the engine and IXS feed them.
+#include <models/filelistmodel.h>
+#include <models/peerlistmodel.h>
 #include <models/searchresultmodel.h>
 #include <models/transferfiltermodel.h>
 #include <models/transfermodel.h>
@@ -116,10 +118,96 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, SearchResultModel::Tags).data().toString(), QStringLiteral("video, test"));
         QCOMPARE(model.index(1, SearchResultModel::Publisher).data().toString(), QStringLiteral("0123456789ab"));
         QVERIFY(!model.index(1, SearchResultModel::Date).data().toString().isEmpty());
+        // Seeds and peers arrive later from the OMS; unknown until then.
+        QCOMPARE(model.index(0, SearchResultModel::Seeds).data().toString(), QStringLiteral("–"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSwarm(QString(40, QLatin1Char('a')), 3, 5);  // both records share that hash here
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(model.index(0, SearchResultModel::Seeds).data().toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(1, SearchResultModel::Peers).data(SearchResultModel::RawValueRole).toInt(), 5);
+        model.setSwarm(QString(40, QLatin1Char('b')), 1, 1);  // no such row: nothing changes
+        QCOMPARE(changed.count(), 2);
         model.setResults(QJsonObject{{QStringLiteral("items"), QStringLiteral("not an array")}});
         QCOMPARE(model.rowCount(), 0);
         model.setResults(answer);
         model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void fileListModelWithoutEngine()
+    {
+        FileListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TransferFile a;
+        a.index = 0;
+        a.path = QStringLiteral("album/a.bin");
+        a.size = 1000;
+        a.downloaded = 250;
+        TransferFile b = a;
+        b.index = 2;  // index 1 is a pad file: not listed
+        b.path = QStringLiteral("album/b.bin");
+        b.priority = FilePriority::Skip;
+        model.setFiles({a, b});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, FileListModel::Progress).data(FileListModel::RawValueRole).toDouble(), 0.25);
+        QCOMPARE(model.index(1, FileListModel::Priority).data().toString(), QStringLiteral("Skip"));
+        QCOMPARE(model.index(1, 0).data(FileListModel::FileIndexRole).toInt(), 2);
+        QVERIFY(model.flags(model.index(1, FileListModel::Priority)) & Qt::ItemIsEditable);
+        QVERIFY(!(model.flags(model.index(1, FileListModel::Name)) & Qt::ItemIsEditable));
+        // No engine: the change is refused with a reason, the row keeps its value.
+        QSignalSpy refused(&model, &FileListModel::priorityRefused);
+        QVERIFY(!model.setData(model.index(1, FileListModel::Priority), FilePriority::High));
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(!model.setData(model.index(1, FileListModel::Priority), 3));  // not a priority
+        QCOMPARE(model.index(1, FileListModel::Priority).data(Qt::EditRole).toInt(), FilePriority::Skip);
+        // Same files again: updated in place, no reset.
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        a.downloaded = 1000;
+        model.setFiles({a, b});
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(model.index(0, FileListModel::Progress).data().toString(), QStringLiteral("100.0 %"));
+        model.setFiles({b});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void peerListModelKeepsRowsInPlace()
+    {
+        PeerListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto peer = [](const QString &ip, quint16 port, bool incoming) {
+            PeerDetails p;
+            p.ip = ip;
+            p.port = port;
+            p.address = QStringLiteral("%1:%2").arg(ip).arg(port);
+            p.incoming = incoming;
+            p.client = QStringLiteral("mp2p 0.1");
+            p.downloadRate = 2048;
+            return p;
+        };
+        model.setPeers({peer(QStringLiteral("127.1.0.2"), 6881, false), peer(QStringLiteral("127.1.0.3"), 40000, true)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, PeerListModel::Connection).data().toString(), QStringLiteral("Direct, outgoing"));
+        QCOMPARE(model.index(1, PeerListModel::Connection).data().toString(), QStringLiteral("Direct, incoming"));
+        // The overlay names users by their listen address; an incoming peer dialled from another
+        // port is matched by IP when that IP is unique.
+        model.setOverlayPeers({{QStringLiteral("127.1.0.2:6881"), {QStringLiteral("u-seed-0123456789"), QStringLiteral("pid-a"), true}},
+                               {QStringLiteral("127.1.0.3:6881"), {QStringLiteral("u-leech"), QString(), false}}});
+        QCOMPARE(model.index(0, PeerListModel::User).data().toString(), QStringLiteral("u-seed-01234"));
+        QCOMPARE(model.index(0, PeerListModel::Region).data().toString(), QStringLiteral("pid-a"));
+        QCOMPARE(model.index(1, PeerListModel::User).data().toString(), QStringLiteral("u-leech"));
+        // One leaves, one stays (in place), one arrives.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        PeerDetails relayed = peer(QStringLiteral("127.9.0.1"), 3478, false);
+        relayed.relayed = true;
+        model.setPeers({peer(QStringLiteral("127.1.0.3"), 40000, true), relayed});
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, PeerListModel::Address).data().toString(), QStringLiteral("127.1.0.3:40000"));
+        QCOMPARE(model.index(1, PeerListModel::Connection).data().toString(), QStringLiteral("Relayed, outgoing"));
+        model.setPeers({});
         QCOMPARE(model.rowCount(), 0);
     }
 };

@@ -29,6 +29,9 @@ void SearchResultModel::setResults(const QJsonObject &answer)
             item.tags.append(tag.toString());
         item.owner = o.value(QStringLiteral("owner")).toString();
         item.createdAt = qint64(o.value(QStringLiteral("createdAt")).toDouble());
+        if (item.createdAt <= 0)
+            item.createdAt = qint64(o.value(QStringLiteral("updatedAt")).toDouble());
+        item.omsUrl = o.value(QStringLiteral("omsUrl")).toString();
         item.infoHash = o.value(QStringLiteral("infoHashV1")).toString();
         items.append(item);
     }
@@ -44,6 +47,17 @@ void SearchResultModel::clear()
     m_items.clear();
     m_total = 0;
     endResetModel();
+}
+
+void SearchResultModel::setSwarm(const QString &infoHash, int seeds, int leechers)
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items[row].infoHash != infoHash)
+            continue;
+        m_items[row].seeds = seeds;
+        m_items[row].leechers = leechers;
+        Q_EMIT dataChanged(index(row, Seeds), index(row, Peers));
+    }
 }
 
 const SearchResultModel::Item *SearchResultModel::itemAt(int row) const
@@ -77,6 +91,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         switch (column) {
         case Title: return item.title;
         case Size: return item.size;
+        case Seeds: return item.seeds;
+        case Peers: return item.leechers;
         case Tags: return item.tags.join(QLatin1Char(' '));
         case Publisher: return item.owner;
         case Date: return item.createdAt;
@@ -87,9 +103,13 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     switch (column) {
     case Title: return item.title;
     case Size: return formatBytes(item.size);
+    case Seeds: return item.seeds < 0 ? QStringLiteral("–") : QString::number(item.seeds);
+    case Peers: return item.leechers < 0 ? QStringLiteral("–") : QString::number(item.leechers);
     case Tags: return item.tags.join(QStringLiteral(", "));
     case Publisher: return item.owner.left(12);  // short id, like the status bar's
-    case Date: return QLocale().toString(QDateTime::fromSecsSinceEpoch(item.createdAt), QLocale::ShortFormat);
+    case Date:
+        return item.createdAt > 0 ? QLocale().toString(QDateTime::fromSecsSinceEpoch(item.createdAt), QLocale::ShortFormat)
+                                  : QString();
     }
     return {};
 }
@@ -101,6 +121,8 @@ QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case Title: return tr("Title");
     case Size: return tr("Size");
+    case Seeds: return tr("Seeds");
+    case Peers: return tr("Peers");
     case Tags: return tr("Tags");
     case Publisher: return tr("Publisher");
     case Date: return tr("Published");

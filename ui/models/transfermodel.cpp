@@ -4,6 +4,7 @@
 
 #include <user/engine/peerengine.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -54,8 +55,13 @@ void TransferModel::addTransfer(const TransferStatus &status)
 {
     const auto it = m_rowOf.constFind(status.infoHash);
     if (it != m_rowOf.constEnd()) {
+        // The engine re-sends every transfer each second; an idle seed is the same snapshot
+        // again. Telling the views only about the columns that moved keeps an idle window
+        // idle (no proxy re-sort, no repaint, no details refresh).
+        const auto [first, last] = changedColumns(m_rows[*it], status);
         m_rows[*it] = status;
-        Q_EMIT dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
+        if (first <= last)
+            Q_EMIT dataChanged(index(*it, first), index(*it, last));
         return;
     }
     const int row = int(m_rows.size());
@@ -83,6 +89,33 @@ void TransferModel::updateTransfers(const QList<TransferStatus> &transfers)
     // transferRemoved says so (a snapshot may be taken between add and the first stats).
     for (const TransferStatus &t : transfers)
         addTransfer(t);
+}
+
+std::pair<int, int> TransferModel::changedColumns(const TransferStatus &a, const TransferStatus &b)
+{
+    const bool changed[ColumnCount] = {
+        a.name != b.name,
+        a.totalWanted != b.totalWanted,
+        a.progress != b.progress,
+        a.state != b.state || a.error != b.error,
+        a.downloadRate != b.downloadRate,
+        a.uploadRate != b.uploadRate,
+        a.state != b.state || a.downloadRate != b.downloadRate || a.left != b.left,
+        a.peers != b.peers || a.seeds != b.seeds,
+        a.uploaded != b.uploaded || a.downloaded != b.downloaded,
+    };
+    int first = ColumnCount, last = -1;
+    for (int c = 0; c < ColumnCount; ++c) {
+        if (changed[c]) {
+            first = std::min(first, c);
+            last = c;
+        }
+    }
+    // Fields no column shows (the details pane does) still count as a change of the row.
+    if (last < 0 && (a.savePath != b.savePath || a.totalDone != b.totalDone || a.uploadConnections != b.uploadConnections
+                     || a.downloadConnections != b.downloadConnections))
+        first = last = Name;
+    return {first, last};
 }
 
 std::optional<TransferStatus> TransferModel::transferAt(int row) const

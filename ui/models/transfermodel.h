@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <optional>
+#include <utility>
 
 namespace mp2p {
 
@@ -49,6 +50,9 @@ public:
     static QString stateText(TransferState state);
     static qint64 etaSeconds(const TransferStatus &t);  // -1 = unknown / not downloading
     static double ratio(const TransferStatus &t);
+    // The first and last column whose shown value differs between two snapshots of one
+    // transfer; first > last when nothing a view shows changed.
+    static std::pair<int, int> changedColumns(const TransferStatus &a, const TransferStatus &b);
 
 private:
     QVariant displayValue(const TransferStatus &t, int column) const;

@@ -24,6 +24,15 @@ const QString kStartMinimised = QStringLiteral("tray/startMinimised");
 const QString kStartAtLogin = QStringLiteral("tray/startAtLogin");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kFirstRunDone = QStringLiteral("firstRun/done");
+const QString kScheduleEnabled = QStringLiteral("schedule/enabled");
+const QString kScheduleFrom = QStringLiteral("schedule/fromHour");
+const QString kScheduleTo = QStringLiteral("schedule/toHour");
+const QString kAltUpload = QStringLiteral("schedule/uploadKiBps");
+const QString kAltDownload = QStringLiteral("schedule/downloadKiBps");
+// Keys of earlier versions and where their value lives now.
+const std::pair<QString, QString> kRenamedKeys[] = {
+    {QStringLiteral("paths/downloads"), QStringLiteral("transfers/downloadFolder")},
+};
 
 // A folder can take downloads when it is a writable directory, or when it does not exist yet
 // and its nearest existing ancestor is one (we create it on first use). Writability is probed
@@ -116,6 +125,15 @@ QString SettingsValidator::checkLanguage(const QString &language)
     return known.contains(language) ? QString() : tr("Choose a language from the list.");
 }
 
+QString SettingsValidator::checkSchedule(bool enabled, int fromHour, int toHour)
+{
+    if (fromHour < 0 || fromHour > 23 || toHour < 0 || toHour > 23)
+        return tr("Hours go from 0 to 23.");
+    if (enabled && fromHour == toHour)
+        return tr("The schedule starts and ends at the same hour. Choose two different hours.");
+    return {};
+}
+
 QList<SettingsProblem> SettingsValidator::validate(const AppSettings &s)
 {
     QList<SettingsProblem> problems;
@@ -126,6 +144,9 @@ QList<SettingsProblem> SettingsValidator::validate(const AppSettings &s)
     addIfBad(&problems, SettingsField::DownloadLimit, checkLimit(s.downloadLimitKiB));
     addIfBad(&problems, SettingsField::ListenAddress, checkListenAddress(s.listenAddress));
     addIfBad(&problems, SettingsField::Language, checkLanguage(s.language));
+    addIfBad(&problems, SettingsField::Schedule, checkSchedule(s.scheduleEnabled, s.scheduleFromHour, s.scheduleToHour));
+    addIfBad(&problems, SettingsField::AltUploadLimit, checkLimit(s.altUploadLimitKiB));
+    addIfBad(&problems, SettingsField::AltDownloadLimit, checkLimit(s.altDownloadLimitKiB));
     return problems;
 }
 
@@ -134,8 +155,26 @@ SettingsStore::SettingsStore(QSettings *settings)
 {
 }
 
+bool SettingsStore::migrate() const
+{
+    bool moved = false;
+    for (const auto &[oldKey, newKey] : kRenamedKeys) {
+        if (!m_settings->contains(oldKey))
+            continue;
+        // A value under the current key was set later, by this version's dialog: it wins.
+        if (!m_settings->contains(newKey))
+            m_settings->setValue(newKey, m_settings->value(oldKey));
+        m_settings->remove(oldKey);
+        moved = true;
+    }
+    if (moved)
+        m_settings->sync();
+    return moved;
+}
+
 AppSettings SettingsStore::load() const
 {
+    migrate();
     const AppSettings d = AppSettings::defaults();
     AppSettings s = d;
     const QSettings &q = *m_settings;
@@ -151,6 +190,11 @@ AppSettings SettingsStore::load() const
     s.startAtLogin = q.value(kStartAtLogin, d.startAtLogin).toBool();
     s.language = q.value(kLanguage, d.language).toString();
     s.firstRunDone = q.value(kFirstRunDone, false).toBool();
+    s.scheduleEnabled = q.value(kScheduleEnabled, d.scheduleEnabled).toBool();
+    s.scheduleFromHour = q.value(kScheduleFrom, d.scheduleFromHour).toInt();
+    s.scheduleToHour = q.value(kScheduleTo, d.scheduleToHour).toInt();
+    s.altUploadLimitKiB = q.value(kAltUpload, d.altUploadLimitKiB).toInt();
+    s.altDownloadLimitKiB = q.value(kAltDownload, d.altDownloadLimitKiB).toInt();
     // A hand-edited or stale file: fall back field by field instead of refusing to start.
     if (s.providerMode == AppSettings::ProviderMode::Url && !SettingsValidator::checkProviderUrl(s.providerUrl).isEmpty())
         s.providerMode = AppSettings::ProviderMode::Embedded;
@@ -162,6 +206,15 @@ AppSettings SettingsStore::load() const
         s.listenAddress = d.listenAddress;
     if (!SettingsValidator::checkLanguage(s.language).isEmpty())
         s.language = d.language;
+    if (!SettingsValidator::checkSchedule(s.scheduleEnabled, s.scheduleFromHour, s.scheduleToHour).isEmpty()) {
+        s.scheduleEnabled = false;
+        s.scheduleFromHour = d.scheduleFromHour;
+        s.scheduleToHour = d.scheduleToHour;
+    }
+    if (!SettingsValidator::checkLimit(s.altUploadLimitKiB).isEmpty())
+        s.altUploadLimitKiB = d.altUploadLimitKiB;
+    if (!SettingsValidator::checkLimit(s.altDownloadLimitKiB).isEmpty())
+        s.altDownloadLimitKiB = d.altDownloadLimitKiB;
     return s;
 }
 
@@ -184,6 +237,11 @@ bool SettingsStore::save(const AppSettings &s, QList<SettingsProblem> *problems)
     q.setValue(kStartAtLogin, s.startAtLogin);
     q.setValue(kLanguage, s.language);
     q.setValue(kFirstRunDone, s.firstRunDone);
+    q.setValue(kScheduleEnabled, s.scheduleEnabled);
+    q.setValue(kScheduleFrom, s.scheduleFromHour);
+    q.setValue(kScheduleTo, s.scheduleToHour);
+    q.setValue(kAltUpload, s.altUploadLimitKiB);
+    q.setValue(kAltDownload, s.altDownloadLimitKiB);
     q.sync();
     return q.status() == QSettings::NoError;
 }

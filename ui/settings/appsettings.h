@@ -19,6 +19,13 @@ struct AppSettings {
     int uploadLimitKiB = 0;
     int downloadLimitKiB = 0;
     QString listenAddress = QStringLiteral("0.0.0.0:6881");
+    // Schedule: between scheduleFromHour:00 and scheduleToHour:00 (local time; wrapping past
+    // midnight when from > to) the alternative limits apply instead of the ones above.
+    bool scheduleEnabled = false;
+    int scheduleFromHour = 8;
+    int scheduleToHour = 18;
+    int altUploadLimitKiB = 64;
+    int altDownloadLimitKiB = 256;
     bool closeToTray = true;
     bool startMinimised = false;
     bool startAtLogin = false;
@@ -45,6 +52,9 @@ inline constexpr const char *DownloadLimit = "downloadLimitKiB";
 inline constexpr const char *ListenAddress = "listenAddress";
 inline constexpr const char *Language = "language";
 inline constexpr const char *StartAtLogin = "startAtLogin";
+inline constexpr const char *Schedule = "schedule";
+inline constexpr const char *AltUploadLimit = "altUploadLimitKiB";
+inline constexpr const char *AltDownloadLimit = "altDownloadLimitKiB";
 }
 
 // Checks of single values, shared by the settings and first-run dialogs. Each returns an empty
@@ -57,6 +67,7 @@ public:
     static QString checkLimit(int kib);
     static QString checkListenAddress(const QString &address);
     static QString checkLanguage(const QString &language);
+    static QString checkSchedule(bool enabled, int fromHour, int toHour);
     static QList<SettingsProblem> validate(const AppSettings &settings);
 
     static constexpr int maxLimitKiB = 10 * 1024 * 1024;  // 10 GiB/s: anything above is a typo
@@ -65,12 +76,15 @@ public:
 // Reads and writes AppSettings through a QSettings the caller owns (the app passes the
 // default per-user one, tests an INI file in a temporary folder). save() refuses invalid
 // settings and writes nothing then; load() replaces values it cannot use with defaults, so a
-// hand-edited file never breaks the app.
+// hand-edited file never breaks the app. load() also moves keys of older versions to their
+// current names (paths/downloads → transfers/downloadFolder), so one key holds each value.
 class SettingsStore {
 public:
     explicit SettingsStore(QSettings *settings);
 
     AppSettings load() const;
+    // Moves old keys to their current names (load() does it too); true when something moved.
+    bool migrate() const;
     bool save(const AppSettings &settings, QList<SettingsProblem> *problems = nullptr);
     QSettings *backend() const { return m_settings; }
 

@@ -58,6 +58,8 @@ SettingsDialog::SettingsDialog(SettingsStore *store, Autostart *autostart, QWidg
     m_listen->setToolTip(tr("The address and port other peers connect to, e.g. 0.0.0.0:6881 (all interfaces)."));
     form->addRow(tr("&Listen on:"), withProblemLabel(SettingsField::ListenAddress, m_listen));
 
+    form->addRow(tr("Schedule:"), buildSchedule());
+
     m_closeToTray = new QCheckBox(tr("Closing the window &keeps mp2p running in the tray"), this);
     m_startMinimised = new QCheckBox(tr("Start &minimised to the tray"), this);
     m_startAtLogin = new QCheckBox(tr("Start at lo&gin"), this);
@@ -121,6 +123,49 @@ QWidget *SettingsDialog::buildFolderChoice()
     return folderBox;
 }
 
+QWidget *SettingsDialog::buildSchedule()
+{
+    m_schedule = new QCheckBox(tr("Use &alternative limits between"), this);
+    m_schedule->setAccessibleName(tr("Use alternative limits during the scheduled hours"));
+    auto hourBox = [this](const QString &name) {
+        auto *box = new QSpinBox(this);
+        box->setRange(0, 23);
+        box->setSuffix(tr(":00"));
+        box->setAccessibleName(name);
+        return box;
+    };
+    m_fromHour = hourBox(tr("Schedule starts at hour"));
+    m_toHour = hourBox(tr("Schedule ends at hour"));
+    m_altUpload = limitBox(this, tr("Alternative upload limit"));
+    m_altDownload = limitBox(this, tr("Alternative download limit"));
+    auto *hours = new QWidget(this);
+    auto *hoursLayout = new QHBoxLayout(hours);
+    hoursLayout->setContentsMargins(0, 0, 0, 0);
+    hoursLayout->addWidget(m_schedule);
+    hoursLayout->addWidget(m_fromHour);
+    hoursLayout->addWidget(new QLabel(tr("and"), this));
+    hoursLayout->addWidget(m_toHour);
+    hoursLayout->addStretch(1);
+    auto *limits = new QWidget(this);
+    auto *limitsLayout = new QHBoxLayout(limits);
+    limitsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *upLabel = new QLabel(tr("Upload:"), this);
+    upLabel->setBuddy(m_altUpload);
+    auto *downLabel = new QLabel(tr("Download:"), this);
+    downLabel->setBuddy(m_altDownload);
+    limitsLayout->addWidget(upLabel);
+    limitsLayout->addWidget(withProblemLabel(SettingsField::AltUploadLimit, m_altUpload), 1);
+    limitsLayout->addWidget(downLabel);
+    limitsLayout->addWidget(withProblemLabel(SettingsField::AltDownloadLimit, m_altDownload), 1);
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(withProblemLabel(SettingsField::Schedule, hours));
+    layout->addWidget(limits);
+    connect(m_schedule, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
+    return box;
+}
+
 QWidget *SettingsDialog::withProblemLabel(const char *field, QWidget *control)
 {
     auto *box = new QWidget(this);
@@ -155,6 +200,11 @@ AppSettings SettingsDialog::settings() const
     s.startMinimised = m_startMinimised->isChecked();
     s.startAtLogin = m_startAtLogin->isChecked();
     s.language = m_language->currentData().toString();
+    s.scheduleEnabled = m_schedule->isChecked();
+    s.scheduleFromHour = m_fromHour->value();
+    s.scheduleToHour = m_toHour->value();
+    s.altUploadLimitKiB = m_altUpload->value();
+    s.altDownloadLimitKiB = m_altDownload->value();
     return s;
 }
 
@@ -171,6 +221,11 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_startMinimised->setChecked(s.startMinimised);
     m_startAtLogin->setChecked(s.startAtLogin);
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
+    m_schedule->setChecked(s.scheduleEnabled);
+    m_fromHour->setValue(s.scheduleFromHour);
+    m_toHour->setValue(s.scheduleToHour);
+    m_altUpload->setValue(s.altUploadLimitKiB);
+    m_altDownload->setValue(s.altDownloadLimitKiB);
     showProblems({});
     updateEnabled();
 }
@@ -240,6 +295,9 @@ void SettingsDialog::browseFolder()
 void SettingsDialog::updateEnabled()
 {
     m_url->setEnabled(m_useUrl->isChecked());
+    for (QWidget *w : {static_cast<QWidget *>(m_fromHour), static_cast<QWidget *>(m_toHour),
+                       static_cast<QWidget *>(m_altUpload), static_cast<QWidget *>(m_altDownload)})
+        w->setEnabled(m_schedule->isChecked());
 }
 
 } // namespace mp2p

@@ -19,7 +19,8 @@ class Autostart;
 // The settings window. OK validates every field; a bad value keeps the dialog open with the
 // message under its control (and focus on the first bad one). Good values are saved to the
 // store, the autostart entry is written or removed, and settingsApplied() tells the main
-// window to apply them (rate limits, language, tray).
+// window to apply them: rate limits, schedule, listen address and download folder at once,
+// the language and the provider at the next start.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -38,6 +39,7 @@ Q_SIGNALS:
 private:
     QWidget *buildProviderChoice();
     QWidget *buildFolderChoice();
+    QWidget *buildSchedule();
     QWidget *withProblemLabel(const char *field, QWidget *control);
     void showProblems(const QList<SettingsProblem> &problems);
     void browseFolder();
@@ -57,6 +59,11 @@ private:
     QCheckBox *m_startMinimised = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_schedule = nullptr;
+    QSpinBox *m_fromHour = nullptr;
+    QSpinBox *m_toHour = nullptr;
+    QSpinBox *m_altUpload = nullptr;
+    QSpinBox *m_altDownload = nullptr;
     QHash<QString, QLabel *> m_problemLabels;
     QHash<QString, QWidget *> m_controls;
 };

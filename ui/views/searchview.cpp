@@ -2,12 +2,14 @@
 
 #include <models/searchresultmodel.h>
 #include <user/managedpeer.h>
+#include <user/session/peersession.h>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -70,6 +72,34 @@ void SearchView::setPeer(ManagedPeer *peer)
         runQuery();  // the user typed before the peer was ready
 }
 
+void SearchView::setSession(PeerSession *session)
+{
+    m_session = session;
+}
+
+void SearchView::fetchSwarms(quint64 serial)
+{
+    if (!m_session)
+        return;
+    // At most one page of results: one small JSON GET per overlay, run by the network
+    // manager off the GUI thread; a newer query makes the older answers void.
+    QSet<QString> asked;
+    QPointer<SearchView> self(this);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const SearchResultModel::Item *item = m_model->itemAt(row);
+        if (!item || item->infoHash.isEmpty() || asked.contains(item->infoHash))
+            continue;
+        asked.insert(item->infoHash);
+        const QString hash = item->infoHash;
+        m_session->queryOverlay(item->omsUrl, hash, [self, serial, hash](const JsonReply &reply) {
+            if (!self || serial != self->m_querySerial || !reply.ok())
+                return;
+            self->m_model->setSwarm(hash, reply.body.value(QStringLiteral("seeds")).toInt(),
+                                    reply.body.value(QStringLiteral("leechers")).toInt());
+        });
+    }
+}
+
 void SearchView::focusSearch()
 {
     m_query->setFocus(Qt::ShortcutFocusReason);
@@ -106,6 +136,7 @@ void SearchView::runQuery()
         }
         self->m_model->setResults(reply.body);
         self->m_status->setText(tr("%n result(s)", nullptr, self->m_model->total()));
+        self->fetchSwarms(serial);
     });
 }
 

@@ -12,6 +12,7 @@ class QTimer;
 namespace mp2p {
 
 class ManagedPeer;
+class PeerSession;
 class SearchResultModel;
 
 // A search box that queries the IXS as the user types (debounced), the results, and a
@@ -23,6 +24,9 @@ public:
 
     // Searches go through `peer` once it is ready (nullptr = not yet: typing waits).
     void setPeer(ManagedPeer *peer);
+    // Seeds/peers of each result are asked from its OMS through `session` after the results
+    // arrive (asynchronously; nullptr = the columns stay "–").
+    void setSession(PeerSession *session);
     void focusSearch();
     void setDebounceMs(int ms);
 
@@ -37,8 +41,10 @@ private:
     void runQuery();
     void requestSelectedDownload();
     void updateButtons();
+    void fetchSwarms(quint64 serial);
 
     QPointer<ManagedPeer> m_peer;
+    QPointer<PeerSession> m_session;
     QLineEdit *m_query;
     QTableView *m_results;
     QPushButton *m_download;

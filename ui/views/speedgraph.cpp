@@ -6,6 +6,8 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include <algorithm>
+
 namespace mp2p {
 
 SpeedGraph::SpeedGraph(QWidget *parent)
@@ -41,28 +43,73 @@ SpeedGraph::SpeedGraph(QWidget *parent)
 
 int SpeedGraph::sampleCount() const
 {
+    return int(m_samples.size());
+}
+
+int SpeedGraph::plottedCount() const
+{
     return int(m_down->count());
 }
 
 void SpeedGraph::addSample(qint64 downBps, qint64 upBps, qint64 atMs)
 {
     const qint64 now = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
-    m_down->append(double(now), double(downBps) / 1024.0);
-    m_up->append(double(now), double(upBps) / 1024.0);
-    // Drop what fell out of the window (points are in time order: count from the front).
-    for (QLineSeries *s : {m_down, m_up}) {
-        int old = 0;
-        while (old < s->count() && s->at(old).x() < double(now - windowMs))
-            ++old;
-        if (old > 0)
-            s->removePoints(0, old);
+    const Sample sample{now, double(downBps) / 1024.0, double(upBps) / 1024.0};
+    m_samples.append(sample);
+    // Drop what fell out of the window (samples are in time order: count from the front).
+    qsizetype old = 0;
+    while (old < m_samples.size() && m_samples[old].atMs < now - windowMs)
+        ++old;
+    m_samples.remove(0, old);
+    if (!isVisible()) {
+        m_stale = true;
+        return;
     }
+    if (m_stale) {
+        replot();
+        return;
+    }
+    m_down->append(double(now), sample.downKiB);
+    m_up->append(double(now), sample.upKiB);
+    for (QLineSeries *s : {m_down, m_up}) {
+        int gone = 0;
+        while (gone < s->count() && s->at(gone).x() < double(now - windowMs))
+            ++gone;
+        if (gone > 0)
+            s->removePoints(0, gone);
+    }
+    setAxes(now);
+}
+
+void SpeedGraph::showEvent(QShowEvent *event)
+{
+    if (m_stale)
+        replot();
+    QChartView::showEvent(event);
+}
+
+void SpeedGraph::replot()
+{
+    m_stale = false;
+    QList<QPointF> down, up;
+    down.reserve(m_samples.size());
+    up.reserve(m_samples.size());
+    for (const Sample &s : std::as_const(m_samples)) {
+        down.append(QPointF(double(s.atMs), s.downKiB));
+        up.append(QPointF(double(s.atMs), s.upKiB));
+    }
+    m_down->replace(down);
+    m_up->replace(up);
+    setAxes(m_samples.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : m_samples.last().atMs);
+}
+
+void SpeedGraph::setAxes(qint64 nowMs)
+{
     double top = 16;  // KiB/s: a flat idle graph still has a scale
-    for (QLineSeries *s : {m_down, m_up})
-        for (const QPointF &p : s->points())
-            top = std::max(top, p.y() * 1.15);
+    for (const Sample &s : std::as_const(m_samples))
+        top = std::max({top, s.downKiB * 1.15, s.upKiB * 1.15});
     m_rate->setMax(top);
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(now - windowMs), QDateTime::fromMSecsSinceEpoch(now));
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(nowMs - windowMs), QDateTime::fromMSecsSinceEpoch(nowMs));
 }
 
 } // namespace mp2p

@@ -27,6 +27,7 @@ TransfersView::TransfersView(TransferModel *model, QWidget *parent)
     , m_resume(new QAction(tr("&Resume"), this))
     , m_toggle(new QAction(tr("Pause/Resume"), this))
     , m_remove(new QAction(tr("Re&move…"), this))
+    , m_play(new QAction(tr("P&lay"), this))
 {
     for (int f = 0; f < TransferFilterModel::FilterCount; ++f)
         m_tabs->addTab(TransferFilterModel::filterName(TransferFilterModel::Filter(f)));
@@ -60,13 +61,18 @@ TransfersView::TransfersView(TransferModel *model, QWidget *parent)
     connect(m_resume, &QAction::triggered, this, &TransfersView::resumeSelected);
     connect(m_toggle, &QAction::triggered, this, &TransfersView::togglePauseSelected);
     connect(m_remove, &QAction::triggered, this, &TransfersView::removeSelected);
-    m_table->addActions({m_pause, m_resume, m_remove});
+    m_play->setToolTip(tr("Play the transfer's largest file while it downloads"));
+    m_play->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_play->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_play, &QAction::triggered, this, &TransfersView::playCurrent);
+    m_table->addActions({m_play, m_pause, m_resume, m_remove});
     addAction(m_toggle);
     addAction(m_remove);
+    addAction(m_play);
 
     auto *toolbar = new QToolBar(tr("Transfer actions"), this);
     toolbar->setAccessibleName(tr("Transfer actions"));
-    toolbar->addActions({m_pause, m_resume, m_remove});
+    toolbar->addActions({m_play, m_pause, m_resume, m_remove});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -76,6 +82,7 @@ TransfersView::TransfersView(TransferModel *model, QWidget *parent)
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TransfersView::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateActions();
         Q_EMIT currentTransferChanged(currentInfoHash());
     });
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &TransfersView::updateActions);
@@ -167,6 +174,23 @@ void TransfersView::removeSelected()
         m_engine->remove(hash, choice == RemoveChoice::DeleteFiles);
 }
 
+void TransfersView::playCurrent()
+{
+    const QString hash = currentInfoHash();
+    if (!m_engine || hash.isEmpty())
+        return;
+    int best = -1;
+    qint64 largest = -1;
+    for (const TransferFile &f : m_engine->files(hash)) {
+        if (f.size > largest) {
+            largest = f.size;
+            best = f.index;
+        }
+    }
+    if (best >= 0)
+        Q_EMIT playRequested(hash, best);
+}
+
 void TransfersView::updateActions()
 {
     const bool any = m_engine && m_table->selectionModel()->hasSelection();
@@ -180,6 +204,7 @@ void TransfersView::updateActions()
     m_resume->setEnabled(any && paused);
     m_toggle->setEnabled(any);
     m_remove->setEnabled(any);
+    m_play->setEnabled(m_engine && m_table->selectionModel()->currentIndex().isValid());
 }
 
 } // namespace mp2p

@@ -39,15 +39,19 @@ public:
     QAction *resumeAction() const { return m_resume; }
     QAction *togglePauseAction() const { return m_toggle; }
     QAction *removeAction() const { return m_remove; }
+    QAction *playAction() const { return m_play; }
 
 Q_SIGNALS:
     void currentTransferChanged(const QString &infoHash);
+    // "Play" on a transfer: its largest file (the film, the main track).
+    void playRequested(const QString &infoHash, int fileIndex);
 
 private:
     void pauseSelected();
     void resumeSelected();
     void togglePauseSelected();
     void removeSelected();
+    void playCurrent();
     void updateActions();
     RemoveChoice askRemove(const QStringList &names);
 
@@ -60,6 +64,7 @@ private:
     QAction *m_resume;
     QAction *m_toggle;
     QAction *m_remove;
+    QAction *m_play;
     RemoveConfirmation m_confirm;
 };
 

@@ -13,7 +13,7 @@ QStringList HostConfig::knownServices()
 
 QStringList HostConfig::knownRoles()
 {
-    return {QStringLiteral("cs")};
+    return {QStringLiteral("cs"), QStringLiteral("rs")};
 }
 
 namespace {
@@ -54,7 +54,8 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("maxBodyBytes"), QStringLiteral("tls"), QStringLiteral("remote"),
                                QStringLiteral("unis"), QStringLiteral("relays"), QStringLiteral("umsPublicKey"),
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
-                               QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs")};
+                               QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs"),
+                               QStringLiteral("rs")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));

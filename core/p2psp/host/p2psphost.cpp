@@ -8,9 +8,11 @@
 #include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
 #include <p2psp/pams/localactivitysource.h>
+#include <p2psp/pams/consentservice.h>
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include <p2psp/ums/umsservice.h>
+#include <relay/relayservice.h>
 
 #include <QDateTime>
 
@@ -116,8 +118,11 @@ bool P2pspHost::startServices(QString *error)
     QByteArray umsKey;
     const bool onlyRoles = std::all_of(m_config.services.cbegin(), m_config.services.cend(),
                                        [](const QString &s) { return HostConfig::knownRoles().contains(s); });
-    if (onlyRoles) {
-        // A dedicated cache alone checks no tokens: it is a client of its provider.
+    // A dedicated RS hands out relay credentials to logged-in users when it knows the UMS key.
+    const bool relayChecksTokens = m_config.runs(QStringLiteral("rs"))
+        && (!m_config.umsPublicKey.isEmpty() || m_config.remoteUrls.contains(QStringLiteral("ums")));
+    if (onlyRoles && !relayChecksTokens) {
+        // A dedicated cache (or an RS with static users) alone checks no tokens.
     } else if (m_config.runs(QStringLiteral("ums"))) {
         auto ums = std::make_unique<UmsService>(contextFor(QStringLiteral("ums")));
         if (!ums->start(error))
@@ -127,10 +132,11 @@ bool P2pspHost::startServices(QString *error)
     } else if (!obtainUmsPublicKey(&umsKey, error)) {
         return false;
     }
-    if (!onlyRoles)
+    if (!onlyRoles || relayChecksTokens)
         m_tokens = std::make_unique<TokenVerifier>(umsKey);
 
     const PeerActivitySource *activity = nullptr;
+    PamsService *localPams = nullptr;
     if (m_config.runs(QStringLiteral("pams"))) {
         auto pams = std::make_unique<PamsService>(contextFor(QStringLiteral("pams")));
         if (!pams->start(error))
@@ -138,11 +144,23 @@ bool P2pspHost::startServices(QString *error)
         // R1 with each peer's redeemed credit (credit.db), so the OMS can reward contribution.
         m_localPams = std::make_unique<LocalPeerActivitySource>(pams->store(), pams->credit() ? pams->credit()->store() : nullptr);
         activity = m_localPams.get();
+        localPams = pams.get();
         m_services.push_back(std::move(pams));
     } else if (m_config.runs(QStringLiteral("oms")) && m_config.remoteUrls.contains(QStringLiteral("pams"))) {
         m_remotePams = std::make_unique<RemotePeerActivitySource>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
                                                                   m_network, systemClock());
         activity = m_remotePams.get();
+    }
+    // UMS reputation is fed by redeemed PAMS credit (docs/PROTOCOL.md, UMS): the ledger
+    // in-process when both run here, else GET {pams}/pams/v1/credit/{id}, cached and never blocking.
+    if (auto *ums = m_services.empty() ? nullptr : dynamic_cast<UmsService *>(m_services.front().get())) {
+        auto *pams = dynamic_cast<PamsService *>(m_services.back().get());
+        if (pams && pams->credit()) {
+            CreditStore *ledger = pams->credit()->store();
+            ums->useLocalCredit([ledger](const QString &id, QString *e) { return ledger->creditedTotal(id, e); });
+        } else if (m_config.remoteUrls.contains(QStringLiteral("pams"))) {
+            ums->useRemoteCredit(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))), m_network);
+        }
     }
     if (m_config.runs(QStringLiteral("ixs"))) {
         auto ixs = std::make_unique<IxsService>(contextFor(QStringLiteral("ixs")));
@@ -156,6 +174,14 @@ bool P2pspHost::startServices(QString *error)
         auto oms = std::make_unique<OmsService>(contextFor(QStringLiteral("oms")), activity);
         if (!oms->start(error) || !connectOmsToUnis(oms.get(), activity, error))
             return false;
+        // A volunteer's cache or relay serves only under the user's consent at the PAMS.
+        if (localPams && localPams->consent()) {
+            const ConsentService *consent = localPams->consent();
+            oms->setVolunteerConsentCheck([consent](const QString &userId, const QString &type) {
+                return consent->hasCurrentConsent(userId, type == QLatin1String("cs") ? VolunteerRoleKind::Cache
+                                                                                      : VolunteerRoleKind::Relay);
+            });
+        }
         m_services.push_back(std::move(oms));
     }
     if (m_config.runs(QStringLiteral("cs"))) {
@@ -163,6 +189,12 @@ bool P2pspHost::startServices(QString *error)
         if (!cs->start(error))
             return false;
         m_services.push_back(std::move(cs));
+    }
+    if (m_config.runs(QStringLiteral("rs"))) {
+        auto rs = std::make_unique<RelayService>(contextFor(QStringLiteral("rs")));
+        if (!rs->start(error))
+            return false;
+        m_services.push_back(std::move(rs));
     }
     return true;
 }

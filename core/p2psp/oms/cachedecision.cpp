@@ -42,13 +42,15 @@ QList<CacheAction> decideCaching(const QList<RegionDemand> &demand, const QList<
     regions.sort();  // a stable order, so equal inputs give equal outputs
     for (const QString &region : std::as_const(regions)) {
         const RegionDemand &d = byRegion.value(region);
-        if (d.leechers < policy.minLeechers || d.seeds > policy.maxSeeds)
+        if (d.leechers < 1 || d.seeds > policy.maxSeeds)
             continue;
         for (const CacheCandidate &c : std::as_const(ranked)) {
             if (allocatedIn.value(region) >= policy.cachesPerRegion)
                 break;
             if (c.region != region || taken.contains(c.resourceId) || c.freeBytes < contentBytes || c.freeBytes <= 0)
                 continue;
+            if (d.leechers < policy.minLeechers && c.allocations > 0)
+                continue;  // a busy cache waits for real demand; an idle one comes at once
             out.append({CacheAction::Allocate, c.resourceId, region});
             taken.insert(c.resourceId);
             ++allocatedIn[region];

@@ -13,6 +13,9 @@ namespace mp2p {
 //    that serves the region must not make its own demand disappear).
 //  - Unserved and no cache allocated there: allocate the best live CS of that region that has
 //    room for the content (most stated upload, then most free disk, then the lowest id).
+//  - An *idle* CS (allocated to no overlay) is allocated from the region's first leecher: it
+//    costs nothing, and the earlier it is the region's door out, the fewer leechers open doors
+//    of their own (each pulls its own copy across the border). A busy CS waits for minLeechers.
 //  - A cache keeps its allocation while its region still has a leecher; its demand time is
 //    refreshed. When no leecher is left it is kept for `holdSecs` more and only then released,
 //    so a swarm that pauses between waves does not make the cache fetch the content again
@@ -35,6 +38,7 @@ struct CacheCandidate {
     QString region;
     qint64 freeBytes = 0;  // disk not yet reserved
     qint64 uploadBps = 0;
+    int allocations = 0;   // overlays it caches now (0 = idle)
 };
 
 struct CurrentAllocation {

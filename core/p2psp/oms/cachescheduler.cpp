@@ -31,6 +31,8 @@ CacheScheduler::CacheScheduler(OmsState &state)
 {
     m_policy.minLeechers = state.config.cacheMinLeechers;
     m_policy.holdSecs = state.config.cacheHoldSecs;
+    m_passSecs = state.config.cacheIntervalSecs;
+    m_holdSecs = 2 * qint64(state.config.keepAliveSecs());
 }
 
 QString CacheScheduler::regionOf(const QHostAddress &address) const
@@ -121,9 +123,14 @@ CacheScheduler::RunStats CacheScheduler::run()
         cacheOwners.insert(r.owner);
     }
     QHash<QString, QList<CurrentAllocation>> current;
-    for (const ResourceAllocation &a : *allocations)
-        if (byId.contains(a.resourceId))
+    QHash<QString, int> allocationCount;  // resource id -> overlays it caches (0 = idle)
+    for (const ResourceAllocation &a : *allocations) {
+        if (byId.contains(a.resourceId)) {
             current[a.overlayId].append({a.resourceId, a.region, a.demandAt});
+            ++allocationCount[a.resourceId];
+        }
+    }
+    QHash<QString, QSet<QString>> demandedRegions;  // overlay id -> regions with a leecher now
     QSet<QString> overlays(current.keyBegin(), current.keyEnd());
     for (const QByteArray &key : m_state.registry.activeOverlays())
         overlays.insert(QString::fromLatin1(key.toHex()));
@@ -131,9 +138,13 @@ CacheScheduler::RunStats CacheScheduler::run()
     for (const QString &overlayId : std::as_const(overlays)) {
         qint64 contentBytes = 0;
         const QList<RegionDemand> demand = demandOf(overlayId, cacheOwners, now, &contentBytes);
+        for (const RegionDemand &d : demand)
+            if (d.leechers > 0)
+                demandedRegions[overlayId].insert(d.region);
         QList<CacheCandidate> candidates;
         for (const Resource &r : std::as_const(byId))
-            candidates.append({r.resourceId, resourceRegion(r), r.diskBytes - r.reservedBytes, r.uploadBps});
+            candidates.append({r.resourceId, resourceRegion(r), r.diskBytes - r.reservedBytes, r.uploadBps,
+                               allocationCount.value(r.resourceId)});
         const QList<CacheAction> actions = decideCaching(demand, current.value(overlayId), candidates, contentBytes, now, m_policy);
         for (const CacheAction &action : actions) {
             ResourcePool::Result result = ResourcePool::Result::Ok;
@@ -142,6 +153,7 @@ CacheScheduler::RunStats CacheScheduler::run()
                 result = m_state.pool.allocate({action.resourceId, overlayId, action.region, contentBytes, now, now}, &error);
                 if (result == ResourcePool::Result::Ok) {
                     byId[action.resourceId].reservedBytes += contentBytes;
+                    ++allocationCount[action.resourceId];
                     ++stats.allocated;
                     qCInfo(lcCache).noquote() << "cache" << action.resourceId << "allocated to overlay" << overlayId
                                               << "for region" << (action.region.isEmpty() ? QStringLiteral("(none)") : action.region);
@@ -153,6 +165,7 @@ CacheScheduler::RunStats CacheScheduler::run()
                 break;
             case CacheAction::Deallocate:
                 result = m_state.pool.deallocate(action.resourceId, overlayId, &error);
+                --allocationCount[action.resourceId];
                 ++stats.released;
                 qCInfo(lcCache).noquote() << "cache" << action.resourceId << "released from overlay" << overlayId
                                           << "(no demand left in its region)";
@@ -160,6 +173,16 @@ CacheScheduler::RunStats CacheScheduler::run()
             }
             if (result == ResourcePool::Result::Failed)
                 qCWarning(lcCache) << "the caching job could not update the pool:" << error;
+        }
+    }
+    {
+        // A hold ends for good when its region's demand is gone; new demand later starts a new one.
+        QMutexLocker locker(&m_lock);
+        for (auto it = m_holdSince.begin(); it != m_holdSince.end();) {
+            const QSet<QString> demanded = demandedRegions.value(it.key());
+            for (auto region = it->begin(); region != it->end();)
+                region = demanded.contains(region.key()) ? std::next(region) : it->erase(region);
+            it = it->isEmpty() ? m_holdSince.erase(it) : std::next(it);
         }
     }
     refreshSnapshot();
@@ -180,11 +203,49 @@ void CacheScheduler::refreshSnapshot()
     for (const Resource &r : *caches)
         ownerOf.insert(r.resourceId, r.owner);
     QHash<QString, QSet<QString>> snapshot;
-    for (const ResourceAllocation &a : *allocations)
-        if (ownerOf.contains(a.resourceId))
-            snapshot[a.overlayId].insert(ownerOf.value(a.resourceId));
+    QHash<QString, QHash<QString, qint64>> allocatedAt;
+    QSet<QString> busy;
+    for (const ResourceAllocation &a : *allocations) {
+        if (!ownerOf.contains(a.resourceId))
+            continue;
+        snapshot[a.overlayId].insert(ownerOf.value(a.resourceId));
+        qint64 &at = allocatedAt[a.overlayId][a.region];
+        at = qMax(at, a.allocatedAt);
+        busy.insert(a.resourceId);
+    }
+    QHash<QString, Room> room;
+    for (const Resource &r : *caches) {
+        const qint64 free = r.diskBytes - r.reservedBytes;
+        Room &region = room[resourceRegion(r)];
+        region.anyFree = qMax(region.anyFree, free);
+        if (!busy.contains(r.resourceId))
+            region.idleFree = qMax(region.idleFree, free);
+    }
     QMutexLocker locker(&m_lock);
     m_cachesByOverlay = std::move(snapshot);
+    m_allocatedAt = std::move(allocatedAt);
+    m_roomByRegion = std::move(room);
+}
+
+bool CacheScheduler::awaitsCache(const QString &overlayId, const QString &region, int leechers, qint64 contentBytes,
+                                 qint64 now) const
+{
+    if (region.isEmpty() || leechers <= 0)
+        return false;  // without a map there are no regions to keep traffic in
+    QMutexLocker locker(&m_lock);
+    const qint64 allocated = m_allocatedAt.value(overlayId).value(region, -1);
+    if (allocated < 0) {
+        // Will the next pass allocate one? The same test as decideCaching().
+        const Room room = m_roomByRegion.value(region);
+        const auto fits = [contentBytes](qint64 free) { return free > 0 && free >= contentBytes; };
+        if (!fits(room.idleFree) && !(leechers >= m_policy.minLeechers && fits(room.anyFree)))
+            return false;
+    }
+    QHash<QString, qint64> &holds = m_holdSince[overlayId];
+    auto since = holds.find(region);
+    if (since == holds.end())
+        since = holds.insert(region, now);
+    return now < qMax(*since + m_passSecs, allocated) + m_holdSecs;
 }
 
 QSet<QString> CacheScheduler::cacheUsers(const QString &overlayId) const

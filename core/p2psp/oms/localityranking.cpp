@@ -99,7 +99,7 @@ QList<SwarmPeer> LocalityRanking::rank(const QString &overlayId, const SwarmPeer
     }
     if (self.peer.seed())
         pidsWithSeed.insert(self.pid);
-    const QSet<QByteArray> gateways = chooseGateways(overlayId, leechersByPid);
+    const QSet<QByteArray> gateways = chooseGateways(overlayId, leechersByPid, pidsWithSeed, requester.lastSeen);
 
     QList<Scored> local, remote;
     for (const Scored &s : all) {
@@ -147,7 +147,8 @@ QList<SwarmPeer> LocalityRanking::rank(const QString &overlayId, const SwarmPeer
 }
 
 QSet<QByteArray> LocalityRanking::chooseGateways(const QString &overlayId,
-                                                 QHash<QString, QList<const Scored *>> &leechersByPid) const
+                                                 QHash<QString, QList<const Scored *>> &leechersByPid,
+                                                 const QSet<QString> &pidsWithSeed, qint64 now) const
 {
     // A gateway keeps its role while it is a leecher in the swarm: the OMS cannot take back a
     // list it gave out, and the peers it connected to stay connected, so handing the role to
@@ -174,6 +175,15 @@ QSet<QByteArray> LocalityRanking::chooseGateways(const QString &overlayId,
                 cacheDoors.append(s->peer.peerId);
         if (!cacheDoors.isEmpty())
             kept = cacheDoors;
+        // A cache on its way will be that door: until it comes (bounded, see CacheView), no
+        // leecher opens one of its own, or the region would pull a second copy through it.
+        if (cacheDoors.isEmpty() && kept.isEmpty() && m_caches && !pidsWithSeed.contains(it.key())) {
+            qint64 contentBytes = 0;
+            for (const Scored *s : std::as_const(list))
+                contentBytes = qMax(contentBytes, s->peer.left);
+            if (m_caches->awaitsCache(overlayId, it.key(), int(list.size()), contentBytes, now))
+                continue;
+        }
         for (int i = 0; i < list.size() && kept.size() < m_weights.gatewaysPerPid; ++i)
             if (!kept.contains(list.at(i)->peer.peerId))
                 kept.append(list.at(i)->peer.peerId);

@@ -39,9 +39,11 @@ struct LocalityWeights {
 //  - Credit (verified contribution, from the PAMS over R1) ranks right after reachability and
 //    activity: among peers of equal cost and state, higher credit comes first.
 //  - Caches (CS allocated to the overlay through ORCP, from setCaches) are listed like any peer
-//    of their region. A cache is its region's door out while it fetches (it replaces the other
-//    gateways, so the region pulls one copy through the cache), and a seeding cache counts as the
-//    region's seed. Caches are offered first to requesters with credit > 0; a requester without
+//    of their region. A cache is its region's only door out while it fetches (it replaces the
+//    other gateways, so the region pulls one copy through the cache), and a seeding cache counts
+//    as the region's seed. While a cache is on its way (CacheView::awaitsCache: allocated, or
+//    idle with room, and not yet in the swarm) the region gets no door of its own, for a short
+//    bounded time, so its first leecher does not pull a copy of its own across the border. Caches are offered first to requesters with credit > 0; a requester without
 //    credit gets them after the region's other seeds.
 class LocalityRanking : public PeerRanking {
 public:
@@ -60,7 +62,8 @@ public:
 
 private:
     static bool betterByPams(const Scored &a, const Scored &b);
-    QSet<QByteArray> chooseGateways(const QString &overlayId, QHash<QString, QList<const Scored *>> &leechersByPid) const;
+    QSet<QByteArray> chooseGateways(const QString &overlayId, QHash<QString, QList<const Scored *>> &leechersByPid,
+                                    const QSet<QString> &pidsWithSeed, qint64 now) const;
     QList<Scored> score(const QString &overlayId, const SwarmPeer &requester, const QList<SwarmPeer> &candidates) const;
 
     const NetworkMapView *m_map;

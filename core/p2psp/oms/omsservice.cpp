@@ -95,6 +95,11 @@ int OmsService::sweepExpiredPeers()
 
 namespace mp2p {
 
+void OmsService::setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check)
+{
+    m_state->volunteerConsent = std::move(check);
+}
+
 void OmsService::setNetworkMap(const NetworkMapView *map)
 {
     m_caching->setNetworkMap(map);

@@ -43,6 +43,9 @@ public:
     // ORCP: the caching job places demand and caches in regions with this map (R3); without
     // one, everything is one region. Call before serving.
     void setNetworkMap(const NetworkMapView *map);
+    // ORCP: a volunteer's cache or relay is accepted and kept only while this says the owner
+    // consented to the role at the PAMS (the host wires the in-process PAMS's consent store).
+    void setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check);
     // Which users cache which overlay, for a ranking (LocalityRanking::setCaches).
     const CacheView *cacheView() const;
     // One pass of the caching job; its timer (config cacheIntervalSecs) calls it, tests may too.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "omsconfig.h"
 #include "overlaystore.h"
 #include "peerranking.h"
@@ -34,6 +36,9 @@ struct OmsState {
     ResourcePool pool;  // ORCP; in the same oms.db as the overlays
     std::shared_ptr<const PeerRanking> ranking;
     const PeerActivitySource *pams;  // R1; may be null (no PAMS configured)
+    // Whether a user has a current, signed consent at the PAMS to volunteer as `type` ("cs" or
+    // "rs"). Set by the host when the PAMS runs in the same mp2pd; unset = not checked.
+    std::function<bool(const QString &userId, const QString &type)> volunteerConsent;
 };
 
 // The address to list for an announcing peer: the connection's remote address, or the

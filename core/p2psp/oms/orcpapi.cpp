@@ -128,10 +128,12 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     if (!in.ok())
         return HttpResponse::error(in.error());
     r.owner = *user;
+    if (!hasConsent(r))
+        return noConsent(r);
     r.address = endpoint.toString();
     r.region = m_scheduler.regionOf(endpoint);
     if (r.region.isEmpty())
-        r.region = statedRegion;  // the OMS's own map wins; the stated region is the fallback
+        r.region = statedRegion.isEmpty() ? QStringLiteral("") : statedRegion;  // the map wins; stated, else none ("")
     QString storeError;
     const ResourcePool::Result result = m_state.pool.registerResource(&r, m_state.clock(), &storeError);
     if (result == ResourcePool::Result::Failed)
@@ -139,6 +141,7 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     const std::optional<Resource> stored = m_state.pool.find(r.resourceId, &storeError);
     if (!stored)
         return poolFailure(storeError);
+    m_scheduler.refreshSnapshot();  // the ranking waits for a new cache from now on, not from the job's next pass
     return HttpResponse::json(resourceJson(*stored, true), result == ResourcePool::Result::Created ? 201 : 200);
 }
 
@@ -176,6 +179,10 @@ HttpResponse OrcpApi::keepAlive(const HttpRequest &request)
     const std::optional<Resource> own = ownResource(request, &failure);
     if (!own)
         return failure;
+    if (!hasConsent(*own)) {  // revoked since it registered: out of every peer list now
+        removeResource(*own);
+        return noConsent(*own);
+    }
     Resource r;
     QString storeError;
     switch (m_state.pool.keepAlive(own->resourceId, m_state.clock(), &r, &storeError)) {
@@ -195,14 +202,39 @@ HttpResponse OrcpApi::deregister(const HttpRequest &request)
     if (!own)
         return failure;
     QString storeError;
-    // The cache leaves the swarms it served at once, so no peer list names it any more.
-    const auto allocations = m_state.pool.allocations(own->resourceId, m_state.clock(), &storeError);
-    for (const ResourceAllocation &a : allocations.value_or(QList<ResourceAllocation>()))
-        m_state.registry.removeUser(QByteArray::fromHex(a.overlayId.toLatin1()), own->owner);
-    if (m_state.pool.remove(own->resourceId, &storeError) == ResourcePool::Result::Failed)
+    if (!removeResource(*own, &storeError))
         return poolFailure(storeError);
-    m_scheduler.refreshSnapshot();
     return HttpResponse::noContent();
+}
+
+bool OrcpApi::removeResource(const Resource &resource, QString *error)
+{
+    QString storeError;
+    // The cache leaves the swarms it served at once, so no peer list names it any more.
+    const auto allocations = m_state.pool.allocations(resource.resourceId, m_state.clock(), &storeError);
+    for (const ResourceAllocation &a : allocations.value_or(QList<ResourceAllocation>()))
+        m_state.registry.removeUser(QByteArray::fromHex(a.overlayId.toLatin1()), resource.owner);
+    const bool removed = m_state.pool.remove(resource.resourceId, &storeError) != ResourcePool::Result::Failed;
+    if (!removed && error)
+        *error = storeError;
+    m_scheduler.refreshSnapshot();
+    return removed;
+}
+
+bool OrcpApi::hasConsent(const Resource &resource) const
+{
+    // Dedicated servers belong to the provider; a volunteer's machine serves only under the
+    // user's signed consent for that role (issue 7), which the PAMS holds.
+    return resource.mode != QLatin1String("volunteer") || !m_state.volunteerConsent
+        || m_state.volunteerConsent(resource.owner, resource.type);
+}
+
+HttpResponse OrcpApi::noConsent(const Resource &resource) const
+{
+    const QString role = resource.type == QLatin1String("cs") ? QStringLiteral("cache") : QStringLiteral("relay");
+    return HttpResponse::error(ApiError::forbidden(
+        QStringLiteral("user %1 has no current consent at the PAMS to volunteer as a %2; consent first (mp2p volunteer --%2, "
+                       "or Volunteer in the desktop app)").arg(resource.owner, role)));
 }
 
 HttpResponse OrcpApi::status(const HttpRequest &request) const

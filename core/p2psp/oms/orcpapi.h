@@ -8,7 +8,7 @@ namespace mp2p {
 
 class CacheScheduler;
 
-// ORCP (X.609.2, R8) over JSON under /oms/v1/resources (core/cache/ORCP.md): resource
+// ORCP (X.609.2, R8) over JSON under /oms/v1/resources (docs/PROTOCOL.md, "OMS — R8, ORCP"): resource
 // registration with keep-alive, allocation / deallocation for an overlay, relay start and
 // stop (bookkeeping), and status queries. Writes need a token; changes to a resource need
 // its owner's token.
@@ -30,6 +30,10 @@ public:
 private:
     // The caller's own resource named in the path, or an error response.
     std::optional<Resource> ownResource(const HttpRequest &request, HttpResponse *failure) const;
+    // Deregistration: the resource, its allocations and its peers in those swarms go at once.
+    bool removeResource(const Resource &resource, QString *error = nullptr);
+    bool hasConsent(const Resource &resource) const;
+    HttpResponse noConsent(const Resource &resource) const;
     QJsonObject resourceJson(const Resource &resource, bool withDetails) const;
 
     OmsState &m_state;

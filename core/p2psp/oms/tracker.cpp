@@ -35,7 +35,7 @@ std::optional<qint64> counter(const HttpRequest &request, const QString &key, st
 }
 
 // A peer nobody can reach announces its TURN relayed address ("relayed=ip:port", RFC 6062; see
-// core/relay/ARCHITECTURE-relay.md). It is listed instead of the source address only when its IP
+// docs/ARCHITECTURE.md, "The relay path"). It is listed instead of the source address only when its IP
 // belongs to a live relay server registered with this OMS over ORCP (type "rs"), or when the
 // request is trusted like "ip=" (loopback or trustIpParameter): otherwise anyone could point a
 // swarm at a third party. A refused value keeps the source address and comes back as a warning.

@@ -1,5 +1,7 @@
 #include "creditstore.h"
 
+#include <QHash>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace mp2p {
@@ -25,63 +27,145 @@ QList<Migration> migrations()
     };
 }
 
-std::optional<CreditState> readState(QSqlDatabase &db, const ReceiptFields &f, QString *error)
+bool bindAndRun(QSqlQuery &q, std::initializer_list<QVariant> values, QString *error)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT last_sequence, last_bytes FROM credit_receipt_state "
-                             "WHERE downloader_id = ? AND uploader_id = ? AND overlay_id = ?"));
-    q.addBindValue(f.downloaderId);
-    q.addBindValue(f.uploaderId);
-    q.addBindValue(f.overlayId);
-    if (!execQuery(q, error))
-        return std::nullopt;
-    CreditState s;
-    if (q.next())
-        s = {q.value(0).toLongLong(), q.value(1).toLongLong()};
-    return s;
-}
-
-std::optional<qint64> creditedToOthers(QSqlDatabase &db, const ReceiptFields &f, QString *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT COALESCE(SUM(last_bytes), 0) FROM credit_receipt_state "
-                             "WHERE downloader_id = ? AND overlay_id = ? AND uploader_id <> ?"));
-    q.addBindValue(f.downloaderId);
-    q.addBindValue(f.overlayId);
-    q.addBindValue(f.uploaderId);
-    if (!execQuery(q, error) || !q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
-}
-
-bool writeAccepted(QSqlDatabase &db, const ReceiptFields &f, qint64 now, QString *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO credit_receipt_state (downloader_id, uploader_id, overlay_id, uploader_role, last_sequence, "
-        "last_bytes, receipt_time, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (downloader_id, uploader_id, overlay_id) DO UPDATE SET uploader_role = excluded.uploader_role, "
-        "last_sequence = excluded.last_sequence, last_bytes = excluded.last_bytes, "
-        "receipt_time = excluded.receipt_time, accepted_at = excluded.accepted_at"));
-    for (const QVariant &v : {QVariant(f.downloaderId), QVariant(f.uploaderId), QVariant(f.overlayId),
-                              QVariant(peerTypeName(f.uploaderRole)), QVariant(f.sequence), QVariant(f.bytes),
-                              QVariant(f.time), QVariant(now)})
-        q.addBindValue(v);
+    int i = 0;
+    for (const QVariant &v : values)
+        q.bindValue(i++, v);
     return execQuery(q, error);
 }
 
-bool writeRejection(QSqlDatabase &db, const QString &senderId, const ReceiptFields &f, const CreditDecision &d,
-                    qint64 now, QString *error)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO credit_rejections (sender_id, downloader_id, uploader_id, overlay_id, "
-                             "sequence, bytes, reason, detail, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(senderId), QVariant(f.downloaderId), QVariant(f.uploaderId),
-                              QVariant(f.overlayId), QVariant(f.sequence), QVariant(f.bytes),
-                              QVariant(creditVerdictName(d.verdict)), QVariant(d.detail), QVariant(now)})
-        q.addBindValue(v);
-    return execQuery(q, error);
-}
+// One redemption batch: its statements are prepared once and reused for every receipt, and the
+// ledger rows of each (downloader, overlay) the batch touches are read once and then kept up to
+// date in memory as receipts are accepted, so later receipts see earlier ones exactly as the
+// per-receipt reads did. The downloader's PAMP report is read once per (downloader, overlay):
+// nothing writes it while the batch runs (one thread, one transaction).
+class RedeemBatch {
+public:
+    explicit RedeemBatch(const QSqlDatabase &db)
+        : m_pair(db), m_accept(db), m_reject(db)
+    {
+        m_pair.setForwardOnly(true);
+        m_ok = m_pair.prepare(QStringLiteral("SELECT uploader_id, last_sequence, last_bytes FROM credit_receipt_state "
+                                             "WHERE downloader_id = ? AND overlay_id = ?"))
+               && m_accept.prepare(QStringLiteral(
+                   "INSERT INTO credit_receipt_state (downloader_id, uploader_id, overlay_id, uploader_role, "
+                   "last_sequence, last_bytes, receipt_time, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT (downloader_id, uploader_id, overlay_id) DO UPDATE SET "
+                   "uploader_role = excluded.uploader_role, last_sequence = excluded.last_sequence, "
+                   "last_bytes = excluded.last_bytes, receipt_time = excluded.receipt_time, "
+                   "accepted_at = excluded.accepted_at"))
+               && m_reject.prepare(QStringLiteral(
+                   "INSERT INTO credit_rejections (sender_id, downloader_id, uploader_id, overlay_id, sequence, "
+                   "bytes, reason, detail, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+
+    QString prepareError() const
+    {
+        return m_ok ? QString() : QStringLiteral("could not prepare the credit statements: ") + m_pair.lastError().text()
+                                      + m_accept.lastError().text() + m_reject.lastError().text();
+    }
+
+    bool decide(const QString &senderId, const Receipt &receipt, const CreditFacts &facts, qint64 now,
+                CreditDecision *decision, QString *error)
+    {
+        const ReceiptFields &f = receipt.fields;
+        Pair *pair = pairOf(f, facts, error);
+        if (!pair)
+            return false;
+        const CreditState state = pair->byUploader.value(f.uploaderId);
+        const CreditLimits limits{pair->downloaded.value_or(0), pair->total - state.lastBytes,
+                                  facts.contentSize ? facts.contentSize(f.overlayId) : std::nullopt};
+        *decision = decideCredit(receipt, state, limits);
+        if (decision->verdict != CreditVerdict::Accepted)
+            return bindAndRun(m_reject,
+                              {senderId, f.downloaderId, f.uploaderId, f.overlayId, f.sequence, f.bytes,
+                               creditVerdictName(decision->verdict), decision->detail, now},
+                              error);
+        if (!bindAndRun(m_accept,
+                        {f.downloaderId, f.uploaderId, f.overlayId, peerTypeName(f.uploaderRole), f.sequence, f.bytes,
+                         f.time, now},
+                        error))
+            return false;
+        pair->total += f.bytes - state.lastBytes;
+        pair->byUploader.insert(f.uploaderId, {f.sequence, f.bytes});
+        return true;
+    }
+
+private:
+    struct Pair {
+        QHash<QString, CreditState> byUploader;  // the ledger rows of this (downloader, overlay)
+        qint64 total = 0;                        // their bytes, summed
+        std::optional<qint64> downloaded;        // the downloader's PAMP report
+    };
+
+    Pair *pairOf(const ReceiptFields &f, const CreditFacts &facts, QString *error)
+    {
+        const QString key = f.downloaderId + QLatin1Char('|') + f.overlayId;
+        const auto it = m_pairs.find(key);
+        if (it != m_pairs.end())
+            return &it.value();
+        Pair pair;
+        m_pair.bindValue(0, f.downloaderId);
+        m_pair.bindValue(1, f.overlayId);
+        if (!execQuery(m_pair, error))
+            return nullptr;
+        while (m_pair.next()) {
+            const CreditState s{m_pair.value(1).toLongLong(), m_pair.value(2).toLongLong()};
+            pair.byUploader.insert(m_pair.value(0).toString(), s);
+            pair.total += s.lastBytes;
+        }
+        m_pair.finish();
+        if (m_prefetched) {
+            const auto known = m_downloaded.constFind(key);
+            pair.downloaded = known == m_downloaded.cend() ? std::nullopt : std::optional<qint64>(*known);
+        } else {
+            QString factError;
+            pair.downloaded = facts.downloaded ? facts.downloaded(f.downloaderId, f.overlayId, &factError) : std::nullopt;
+            if (!factError.isEmpty()) {
+                *error = factError;
+                return nullptr;
+            }
+        }
+        return &m_pairs.insert(key, std::move(pair)).value();
+    }
+
+public:
+    // With facts.downloadedMany: reads every downloader's report in the batch, one call per overlay.
+    bool prefetch(const QList<Receipt> &receipts, const CreditFacts &facts, QString *error)
+    {
+        if (!facts.downloadedMany)
+            return true;
+        QHash<QString, QStringList> byOverlay;
+        for (const Receipt &r : receipts) {
+            QStringList &ids = byOverlay[r.fields.overlayId];
+            if (!ids.contains(r.fields.downloaderId))
+                ids.append(r.fields.downloaderId);
+        }
+        for (auto it = byOverlay.cbegin(); it != byOverlay.cend(); ++it) {
+            QString factError;
+            const auto reported = facts.downloadedMany(it.key(), it.value(), &factError);
+            if (!reported || !factError.isEmpty()) {
+                *error = factError.isEmpty() ? QStringLiteral("could not read the downloaders' reports") : factError;
+                return false;
+            }
+            for (auto r = reported->cbegin(); r != reported->cend(); ++r)
+                m_downloaded.insert(r.key() + QLatin1Char('|') + it.key(), r.value());
+        }
+        m_prefetched = true;
+        return true;
+    }
+
+private:
+    bool m_prefetched = false;
+    QHash<QString, qint64> m_downloaded;  // "downloader|overlay" -> reported bytes (prefetch)
+
+    QSqlQuery m_pair;
+    QSqlQuery m_accept;
+    QSqlQuery m_reject;
+    bool m_ok = false;
+    QHash<QString, Pair> m_pairs;
+};
 
 } // namespace
 
@@ -95,28 +179,6 @@ bool CreditStore::open(QString *error)
     return m_db.open(error) && m_db.migrate(migrations(), error);
 }
 
-bool CreditStore::decideOne(QSqlDatabase &db, const QString &senderId, const Receipt &receipt,
-                            const CreditFacts &facts, qint64 now, CreditDecision *decision, QString *error)
-{
-    const ReceiptFields &f = receipt.fields;
-    const auto state = readState(db, f, error);
-    const auto others = state ? creditedToOthers(db, f, error) : std::nullopt;
-    if (!others)
-        return false;
-    QString factError;
-    const auto downloaded = facts.downloaded ? facts.downloaded(f.downloaderId, f.overlayId, &factError) : std::nullopt;
-    if (!factError.isEmpty()) {
-        *error = factError;
-        return false;
-    }
-    const CreditLimits limits{downloaded.value_or(0), *others,
-                              facts.contentSize ? facts.contentSize(f.overlayId) : std::nullopt};
-    *decision = decideCredit(receipt, *state, limits);
-    if (decision->verdict == CreditVerdict::Accepted)
-        return writeAccepted(db, f, now, error);
-    return writeRejection(db, senderId, f, *decision, now, error);
-}
-
 bool CreditStore::redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts,
                          qint64 now, QList<CreditDecision> *decisions, QString *error)
 {
@@ -126,10 +188,18 @@ bool CreditStore::redeem(const QString &senderId, const QList<Receipt> &receipts
         *error = QStringLiteral("could not begin a transaction");
         return false;
     }
+    RedeemBatch batch(db);
+    if (const QString problem = batch.prepareError(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    if (!batch.prefetch(receipts, facts, error))
+        return false;
     decisions->clear();
+    decisions->reserve(receipts.size());
     for (const Receipt &r : receipts) {
         CreditDecision d;
-        if (!decideOne(db, senderId, r, facts, now, &d, error))
+        if (!batch.decide(senderId, r, facts, now, &d, error))
             return false;
         decisions->append(d);
     }
@@ -158,6 +228,16 @@ std::optional<CreditBalance> CreditStore::balance(const QString &userId, QString
         return std::nullopt;
     b.rejectedAttempts = r.value(0).toLongLong();
     return b;
+}
+
+std::optional<qint64> CreditStore::creditedTotal(const QString &userId, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT COALESCE(SUM(last_bytes), 0) FROM credit_receipt_state WHERE uploader_id = ?"));
+    q.addBindValue(userId);
+    if (!execQuery(q, error) || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
 }
 
 QStringList CreditStore::rejectionReasons(const QString &senderId, QString *error) const

@@ -3,6 +3,7 @@
 #include "../../base/database.h"
 #include "creditpolicy.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,13 @@ struct CreditBalance {
 struct CreditFacts {
     // What `userId` reported as downloaded in `overlayId` (the PAMS's peer_overlay_status).
     std::function<std::optional<qint64>(const QString &userId, const QString &overlayId, QString *error)> downloaded;
+    // Optional, faster form of `downloaded` for a whole batch: what each of `userIds` reported in
+    // `overlayId` (a user without a report is left out). When set, a redemption asks once per
+    // overlay in the batch instead of once per (downloader, overlay) — e.g. PamsStore::activityOf,
+    // which takes a list. Must agree with `downloaded`.
+    std::function<std::optional<QHash<QString, qint64>>(const QString &overlayId, const QStringList &userIds,
+                                                        QString *error)>
+        downloadedMany;
     // The overlay's content size, when known.
     std::function<std::optional<qint64>(const QString &overlayId)> contentSize;
 };
@@ -41,14 +49,13 @@ public:
     bool redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts, qint64 now,
                 QList<CreditDecision> *decisions, QString *error);
     std::optional<CreditBalance> balance(const QString &userId, QString *error) const;
+    // Just the total of balance() (one indexed SUM): what UMS reputation reads.
+    std::optional<qint64> creditedTotal(const QString &userId, QString *error) const;
     // The reasons of the rejected receipts `senderId` sent, sorted (for audits and tests).
     QStringList rejectionReasons(const QString &senderId, QString *error) const;
     int schemaVersion() const { return m_db.schemaVersion(); }
 
 private:
-    bool decideOne(QSqlDatabase &db, const QString &senderId, const Receipt &receipt, const CreditFacts &facts,
-                   qint64 now, CreditDecision *decision, QString *error);
-
     Database m_db;
 };
 

@@ -115,7 +115,8 @@ QJsonObject overlayPeerToJson(const PeerActivity &activity)
     QJsonObject o{{QStringLiteral("userId"), activity.userId},
                   {QStringLiteral("type"), peerTypeName(activity.staticStatus.type)},
                   {QStringLiteral("static"), staticStatusToJson(activity.staticStatus)},
-                  {QStringLiteral("lastReportAt"), activity.lastReportAt}};
+                  {QStringLiteral("lastReportAt"), activity.lastReportAt},
+                  {QStringLiteral("credit"), activity.credit}};  // redeemed contribution, bytes (R1)
     if (activity.overlay)
         o.insert(QStringLiteral("status"), overlayStatusToJson(QString(), *activity.overlay));
     return o;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../service.h"
+#include "consentservice.h"
 #include "creditservice.h"
 #include "localactivitysource.h"
 #include "pamsstore.h"
@@ -36,6 +37,9 @@ public:
     PamsStore *store() const { return m_store.get(); }
     // Contribution credit (creditservice.h); valid after start() until stop().
     CreditService *credit() const { return m_credit.get(); }
+    // Volunteer consent (consentservice.h); the OMS asks hasCurrentConsent() before listing a
+    // volunteer's relay or cache. Valid after start() until stop().
+    ConsentService *consent() const { return m_consent.get(); }
 
 private:
     HttpResponse registerPeer(const HttpRequest &request);
@@ -52,6 +56,7 @@ private:
     std::unique_ptr<PamsStore> m_store;
     std::unique_ptr<LocalPeerActivitySource> m_activitySource;
     std::unique_ptr<CreditService> m_credit;
+    std::unique_ptr<ConsentService> m_consent;
     qint64 m_reportIntervalSecs = 60;
     qint64 m_historyDays = 30;
     std::atomic<qint64> m_lastSweepAt{0};

@@ -18,7 +18,8 @@ inline constexpr int MaxNetworkAddressLength = 128;
 inline constexpr int MaxIspLength = 128;
 inline constexpr int MaxNatLength = 32;
 
-// {"userId", "publicKey", "displayName", "network", "reputation", "createdAt", "updatedAt"}
+// {"userId", "publicKey", "displayName", "network", "reputation", "createdAt", "updatedAt"}; the
+// service sets "reputation" to the stored value plus the credit's share and adds "credit".
 QJsonObject profileJson(const UserRecord &user);
 
 // POST /ums/v1/users: {"publicKey": b64url(32 bytes), "displayName"?}

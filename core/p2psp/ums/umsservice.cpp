@@ -1,5 +1,6 @@
 #include "umsservice.h"
 
+#include "remotecreditview.h"
 #include "umsprofile.h"
 
 #include <protocol/keys.h>
@@ -23,22 +24,79 @@ UmsService::UmsService(ServiceContext context)
 
 UmsService::~UmsService() = default;
 
-bool UmsService::readConfig(QString *error)
+namespace {
+
+// A whole number of seconds in [min, max] from the config, or `fallback` when absent.
+bool readSeconds(const QJsonObject &config, const QString &key, qint64 min, qint64 max, qint64 fallback,
+                 qint64 *out, QString *error)
 {
-    const QJsonValue ttl = m_context.config.value(QStringLiteral("tokenTtlSecs"));
-    if (ttl.isUndefined() || ttl.isNull()) {
-        m_tokenTtlSecs = DefaultTokenTtlSecs;
+    const QJsonValue v = config.value(key);
+    if (v.isUndefined() || v.isNull()) {
+        *out = fallback;
         return true;
     }
-    const double d = ttl.toDouble(-1);
-    if (!ttl.isDouble() || d != double(qint64(d)) || d < MinTokenTtlSecs || d > MaxTokenTtlSecs) {
-        *error = QStringLiteral("ums: config 'tokenTtlSecs' must be a whole number of seconds from %1 to %2")
-                     .arg(MinTokenTtlSecs)
-                     .arg(MaxTokenTtlSecs);
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max) {
+        *error = QStringLiteral("ums: config '%1' must be a whole number of seconds from %2 to %3").arg(key).arg(min).arg(max);
         return false;
     }
-    m_tokenTtlSecs = qint64(d);
+    *out = qint64(d);
     return true;
+}
+
+} // namespace
+
+bool UmsService::readConfig(QString *error)
+{
+    return readSeconds(m_context.config, QStringLiteral("tokenTtlSecs"), MinTokenTtlSecs, MaxTokenTtlSecs,
+                       DefaultTokenTtlSecs, &m_tokenTtlSecs, error)
+           && readSeconds(m_context.config, QStringLiteral("creditTtlSecs"), 1, 3600, DefaultCreditTtlSecs,
+                          &m_creditTtlSecs, error);
+}
+
+void UmsService::stop()
+{
+    // The credit view may read another service's store: drop it before that service goes.
+    m_credit.reset();
+    m_creditSource = QStringLiteral("none");
+}
+
+void UmsService::setCreditView(std::unique_ptr<CreditView> view)
+{
+    m_credit = std::move(view);
+    m_creditSource = m_credit ? QStringLiteral("custom") : QStringLiteral("none");
+}
+
+void UmsService::useLocalCredit(LocalCreditView::Lookup lookup)
+{
+    m_credit = std::make_unique<LocalCreditView>(std::move(lookup));
+    m_creditSource = QStringLiteral("local");
+    qCInfo(lcUms) << "reputation reads the credit of the PAMS in this mp2pd";
+}
+
+void UmsService::useRemoteCredit(const QUrl &pamsBaseUrl, QNetworkAccessManager *network)
+{
+    auto view = std::make_unique<RemoteCreditView>(pamsBaseUrl, network, m_clock);
+    view->setTtlSecs(m_creditTtlSecs);
+    m_credit = std::move(view);
+    m_creditSource = QStringLiteral("remote");
+    qCInfo(lcUms).noquote() << "reputation reads credit from the PAMS at" << pamsBaseUrl.toString() << "(cached"
+                            << m_creditTtlSecs << "s)";
+}
+
+qint64 UmsService::creditOf(const QString &userId) const
+{
+    return m_credit ? std::max<qint64>(0, m_credit->creditOf(userId).value_or(0)) : 0;
+}
+
+QJsonObject UmsService::profileOf(const UserRecord &user) const
+{
+    const qint64 credit = creditOf(user.userId);
+    UserRecord shown = user;
+    shown.reputation = user.reputation + reputationFromCredit(credit);
+    QJsonObject o = profileJson(shown);
+    o.insert(QStringLiteral("credit"), credit);
+    return o;
 }
 
 bool UmsService::start(QString *error)
@@ -97,6 +155,7 @@ QJsonObject UmsService::health() const
         return {{QStringLiteral("status"), QStringLiteral("error")}, {QStringLiteral("message"), error}};
     return {{QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("users"), users},
+            {QStringLiteral("credit"), m_creditSource},
             {QStringLiteral("schemaVersion"), m_store->database().schemaVersion()}};
 }
 
@@ -112,7 +171,8 @@ std::optional<int> UmsService::reputationOf(const QString &userId) const
     const auto value = m_store->reputation(userId);
     if (!value)
         return std::nullopt;
-    return int(std::clamp<qint64>(*value, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    const qint64 total = *value + reputationFromCredit(creditOf(userId));
+    return int(std::clamp<qint64>(total, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 std::optional<ApiError> UmsService::checkUserIdParam(const QString &userId)
@@ -152,7 +212,7 @@ HttpResponse UmsService::handleRegister(const HttpRequest &request) const
         return storeFailure(QStringLiteral("register the user"), storeError);
     if (created)
         qCInfo(lcUms) << "registered user" << user->userId;
-    return HttpResponse::json(profileJson(*user), created ? 201 : 200);
+    return HttpResponse::json(profileOf(*user), created ? 201 : 200);
 }
 
 HttpResponse UmsService::handleGetUser(const HttpRequest &request) const
@@ -166,7 +226,7 @@ HttpResponse UmsService::handleGetUser(const HttpRequest &request) const
         return storeFailure(QStringLiteral("read the user"), storeError);
     if (!user)
         return HttpResponse::error(ApiError::notFound(QStringLiteral("no user %1 is registered here").arg(userId)));
-    return HttpResponse::json(profileJson(*user));
+    return HttpResponse::json(profileOf(*user));
 }
 
 HttpResponse UmsService::handlePutProfile(const HttpRequest &request) const
@@ -191,7 +251,7 @@ HttpResponse UmsService::handlePutProfile(const HttpRequest &request) const
         return storeFailure(QStringLiteral("update the profile"), storeError);
     if (!user)
         return HttpResponse::error(ApiError::notFound(QStringLiteral("no user %1 is registered here").arg(userId)));
-    return HttpResponse::json(profileJson(*user));
+    return HttpResponse::json(profileOf(*user));
 }
 
 } // namespace mp2p

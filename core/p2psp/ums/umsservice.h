@@ -1,5 +1,6 @@
 #pragma once
 
+#include "creditview.h"
 #include "umsstore.h"
 #include "userdirectory.h"
 
@@ -8,9 +9,12 @@
 #include <protocol/token.h>
 
 #include <QByteArray>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
+
+class QNetworkAccessManager;
 
 namespace mp2p {
 
@@ -19,7 +23,11 @@ namespace mp2p {
 // (docs/PROTOCOL.md "UMS" and "Token"). It signs tokens with its own key and checks them
 // with that key too, so it needs no ServiceContext::tokens.
 //
-// Config (ServiceContext::config): "tokenTtlSecs" (default 3600, 60..86400).
+// Reputation is fed by the user's redeemed PAMS credit (docs/PROTOCOL.md, UMS) through a CreditView the
+// host hands in; without one every reputation is the stored value (0 by default).
+//
+// Config (ServiceContext::config): "tokenTtlSecs" (default 3600, 60..86400); "creditTtlSecs"
+// (default 30, 1..3600) — how long a remote PAMS's answer is reused.
 class UmsService : public P2pspService, public UserDirectory {
 public:
     static constexpr qint64 DefaultTokenTtlSecs = 3600;
@@ -27,6 +35,7 @@ public:
     static constexpr qint64 MaxTokenTtlSecs = 86400;
     static constexpr qint64 ChallengeTtlSecs = 120;
     static constexpr int ChallengeBytes = 32;
+    static constexpr qint64 DefaultCreditTtlSecs = 30;
 
     explicit UmsService(ServiceContext context);
     ~UmsService() override;
@@ -36,13 +45,24 @@ public:
     bool start(QString *error) override;
     void registerRoutes(HttpRouter &router) override;
     QJsonObject health() const override;
+    void stop() override;
+
+    // Where reputation's credit comes from. A PAMS in the same mp2pd: its ledger, read directly.
+    void useLocalCredit(LocalCreditView::Lookup lookup);
+    // A PAMS elsewhere: GET {pamsBaseUrl}/pams/v1/credit/{userId}, cached for creditTtlSecs and
+    // refreshed in the background. `network` must outlive this service.
+    void useRemoteCredit(const QUrl &pamsBaseUrl, QNetworkAccessManager *network);
+    void setCreditView(std::unique_ptr<CreditView> view);
+    const CreditView *creditView() const { return m_credit.get(); }
+    // The credit the view knows for the user, 0 when it knows none.
+    qint64 creditOf(const QString &userId) const;
 
     // The key that signs every token; valid after start(). The host builds the TokenVerifier
     // of the other services from it and publishes it in the directory.
     QByteArray publicKey() const;
     qint64 tokenTtlSecs() const { return m_tokenTtlSecs; }
 
-    // UserDirectory (R7)
+    // UserDirectory (R7): the stored reputation plus reputationFromCredit(creditOf(user)).
     std::optional<int> reputationOf(const QString &userId) const override;
 
 private:
@@ -60,10 +80,14 @@ private:
     // 400 when the path's user id is not 40 lower-case hex characters.
     static std::optional<ApiError> checkUserIdParam(const QString &userId);
     static HttpResponse storeFailure(const QString &what, const QString &error);
+    QJsonObject profileOf(const UserRecord &user) const;
 
     ServiceContext m_context;
     Clock m_clock;
     qint64 m_tokenTtlSecs = DefaultTokenTtlSecs;
+    qint64 m_creditTtlSecs = DefaultCreditTtlSecs;
+    std::unique_ptr<CreditView> m_credit;
+    QString m_creditSource = QStringLiteral("none");  // for health(): none | local | remote
     std::unique_ptr<UmsStore> m_store;
     std::optional<TokenIssuer> m_issuer;
     std::unique_ptr<TokenVerifier> m_verifier;

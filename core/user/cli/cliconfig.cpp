@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QCoreApplication>
+
+#include <user/relayed/relayedpeer.h>
 
 namespace mp2p {
 
@@ -18,7 +21,7 @@ void addCliOptions(QCommandLineParser &parser)
     parser.addOptions({
         {QStringLiteral("server"), QStringLiteral("The provider's URL. Without it (and without one in the config file), "
                                                   "mp2p runs the P2PSP services itself on 127.0.0.1."), QStringLiteral("url")},
-        {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp)."),
+        {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp, relay)."),
          QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Identity, transfers and resume data (default: %1).").arg(defaultDataDir()),
          QStringLiteral("dir")},
@@ -36,6 +39,10 @@ void addCliOptions(QCommandLineParser &parser)
         {QStringLiteral("sequential"), QStringLiteral("get: download pieces in order (for playing while downloading).")},
         {QStringLiteral("seed"), QStringLiteral("publish/get: keep seeding afterwards until interrupted.")},
         {QStringLiteral("page"), QStringLiteral("search: the page of results (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("relay"), QStringLiteral("For a peer nobody can reach: keep a TURN TCP allocation on this relay "
+                                                 "server (coturn or mp2p's RS) and let peers in through it."),
+         QStringLiteral("turn://user:password@ip:port")},
+        {QStringLiteral("quota"), QStringLiteral("cache: the disk the cache may fill, in MiB (required)."), QStringLiteral("mib")},
     });
 }
 
@@ -132,9 +139,30 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
         }
         config->embeddedPort = quint16(port);
     }
+    const QString relay = value("relay", "relay");
+    if (!relay.isEmpty()) {
+        TurnClientConfig turn;
+        if (!parseRelaySpec(relay, &turn, error))
+            return false;
+        // Relayed peers all arrive from the local relay glue (127.0.0.1), so libtorrent must take
+        // more than one connection per IP. The spec rides on the application object until
+        // CliConfig gets a field for it (peercommands.cpp attaches the relay).
+        peer.engine.allowMultipleConnectionsPerIp = true;
+        qApp->setProperty("mp2p.relay", relay);
+    }
     config->json = parser.isSet(QStringLiteral("json"));
     if (parser.isSet(QStringLiteral("log-level")))
         config->logLevel = parser.value(QStringLiteral("log-level"));
+    if (parser.isSet(QStringLiteral("quota"))) {
+        bool ok = false;
+        const qint64 mib = parser.value(QStringLiteral("quota")).toLongLong(&ok);
+        if (!ok || mib <= 0 || mib > (qint64(1) << 33)) {
+            *error = QStringLiteral("--quota: '%1' is not a number of MiB above 0 (e.g. --quota 2048 for 2 GiB)")
+                         .arg(parser.value(QStringLiteral("quota")));
+            return false;
+        }
+        config->cacheQuotaMib = mib;
+    }
     return true;
 }
 

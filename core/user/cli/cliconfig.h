@@ -22,6 +22,7 @@ struct CliConfig {
     quint16 embeddedPort = 7800;   // 0 = any free port
     bool json = false;             // JSON lines instead of a live line
     QString logLevel = QStringLiteral("warning");
+    qint64 cacheQuotaMib = 0;      // cache: --quota MiB (0 = not given)
 };
 
 void addCliOptions(QCommandLineParser &parser);

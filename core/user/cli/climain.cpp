@@ -1,5 +1,6 @@
 #include "climain.h"
 
+#include "creditcommand.h"
 #include "democommand.h"
 #include "peercommands.h"
 
@@ -30,7 +31,10 @@ const char *Help =
     "  daemon                    the same without the live line (for services)\n"
     "  status                    the transfers of this peer (--json)\n"
     "  demo                      publish and download on this machine with an embedded provider\n"
-    "  walk                      walk the control flow of a provider step by step (no content moves)\n\n"
+    "  walk                      walk the control flow of a provider step by step (no content moves)\n"
+    "  credit                    contribution credit: balance, redeemed and rejected receipts (--json)\n"
+    "  volunteer                 share idle resources as relay/cache with consent (mp2p volunteer --help)\n"
+    "  cache                     run as a volunteer cache server (--quota MiB --server URL; consent first)\n\n"
     "Without --server (or \"server\" in --config) the P2PSP services run inside this process on 127.0.0.1.\n\n"
     "Exit codes: 0 success, 1 the operation failed (the message says why), 2 bad command line or config,\n"
     "3 the provider could not be reached, 4 another mp2p uses the data folder.";
@@ -66,11 +70,13 @@ int runWalk(QCoreApplication &app, const CliConfig &config, ProgressPrinter *pri
 
 int runCli(QCoreApplication &app)
 {
+    if (isVolunteerCommand(app.arguments()))  // its own options (sizes with units)
+        return runVolunteer(app);
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(Help));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, publish, search, get, seed, daemon, status, demo, walk"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, publish, search, get, seed, daemon, status, demo, walk, credit, volunteer, cache"));
     addCliOptions(parser);
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "mp2p: %s (see mp2p --help)\n", qPrintable(parser.errorText()));
@@ -102,6 +108,8 @@ int runCli(QCoreApplication &app)
         return runDemo(config, &printer, qint64(48) << 20);
     if (command == QLatin1String("walk"))
         return runWalk(app, config, &printer);
+    if (command == QLatin1String("credit"))
+        return runCredit(app, config, &printer);
     if (command == QLatin1String("cache"))
         return runCache(config, &printer, args.mid(1));
 

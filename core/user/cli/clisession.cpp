@@ -2,6 +2,7 @@
 
 #include <base/unixsignals.h>
 #include <p2psp/host/p2psphost.h>
+#include <user/volunteer/roles/volunteerhost.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -124,6 +125,15 @@ void CliSession::writeStatusFile(const QList<TransferStatus> &transfers)
 void CliSession::seedUntilInterrupted(bool liveLine)
 {
     m_printer->message(QStringLiteral("seeding; press Ctrl-C to stop (resume data is saved on the way out)"));
+    if (!m_volunteer && !m_config.embedded) {
+        m_volunteer = std::make_unique<VolunteerHost>(m_config.peer, m_peer.get(), &m_network);
+        connect(m_volunteer.get(), &VolunteerHost::message, this, [this](const QString &text) { m_printer->message(text); });
+        QString error;
+        if (!m_volunteer->start(&error)) {
+            m_printer->error(QStringLiteral("volunteering is off: %1").arg(error));
+            m_volunteer.reset();
+        }
+    }
     if (!liveLine)
         return;
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, [this](const QList<TransferStatus> &transfers) {
@@ -137,6 +147,7 @@ void CliSession::finish(int exitCode)
     if (m_finishing)
         return;
     m_finishing = true;
+    m_volunteer.reset();  // revokes nothing: stops the roles; they start again next time
     m_printer->endLiveLine();
     auto quit = [this, exitCode] {
         QFile::remove(statusFilePath(m_config.peer.dataDir));

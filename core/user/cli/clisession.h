@@ -13,6 +13,7 @@
 namespace mp2p {
 
 class P2pspHost;
+class VolunteerHost;
 
 // What every peer command shares: the data folder's lock (one mp2p per data folder), the
 // embedded P2PSP when no --server is given, the ManagedPeer, and an orderly shutdown (PAMP
@@ -28,7 +29,8 @@ public:
     void open(std::function<void()> ready);
     // Shuts down cleanly, then quits the event loop with `exitCode`.
     void finish(int exitCode);
-    // Keeps seeding, printing progress, until a signal arrives.
+    // Keeps seeding, printing progress, until a signal arrives. Volunteer roles the user
+    // consented to (`mp2p volunteer`) run meanwhile, within the consented limits and hours.
     void seedUntilInterrupted(bool liveLine);
 
     ManagedPeer *peer() const { return m_peer.get(); }
@@ -46,6 +48,7 @@ private:
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<P2pspHost> m_embedded;
     std::unique_ptr<ManagedPeer> m_peer;
+    std::unique_ptr<VolunteerHost> m_volunteer;  // while seeding: the roles the user consented to
     bool m_finishing = false;
     qint64 m_lastStatusWriteMs = 0;
 };

@@ -9,7 +9,35 @@
 #include <QLockFile>
 #include <QTimer>
 
+#include <user/relayed/relayedpeer.h>
+
 namespace mp2p {
+
+namespace {
+// --relay: put this peer behind a TURN allocation (see core/user/relayed/relayedpeer.h).
+void attachRelayIfAsked(CliSession *session)
+{
+    const QString spec = qApp->property("mp2p.relay").toString();
+    TurnClientConfig turn;
+    QString error;
+    if (spec.isEmpty() || !parseRelaySpec(spec, &turn, &error))
+        return;   // readCliConfig already refused a bad spec
+    RelayedPeer *relayed = RelayedPeer::attach(session->peer(), turn);
+    QObject::connect(relayed->listener(), &RelayedListener::ready, session, [session](const QString &address) {
+        session->printer()->message(QStringLiteral("reachable through the relay at %1").arg(address));
+    });
+    QObject::connect(relayed->listener()->client(), &TurnClient::permissionsGranted, session,
+                     [session](const QList<QHostAddress> &peers) {
+                         QStringList ips;
+                         for (const QHostAddress &p : peers)
+                             ips.append(p.toString());
+                         session->printer()->message(QStringLiteral("relay: peers allowed in: ") + ips.join(QStringLiteral(", ")));
+                     });
+    QObject::connect(relayed, &RelayedPeer::failed, session, [session](const QString &why) {
+        session->printer()->error(QStringLiteral("relay: ") + why + QStringLiteral(" (retrying in 30 s)"));
+    });
+}
+} // namespace
 
 void runLogin(CliSession *session)
 {
@@ -31,6 +59,7 @@ void runPublish(CliSession *session, const QString &path, const QString &title, 
         return;
     }
     session->open([=] {
+        attachRelayIfAsked(session);
         ManagedPeer *peer = session->peer();
         session->printer()->message(QStringLiteral("hashing %1 ...").arg(info.absoluteFilePath()));
         QObject::connect(peer, &ManagedPeer::operationFailed, session, [session](const QString &problem) {
@@ -81,6 +110,7 @@ void runSearch(CliSession *session, const QString &query, int page)
 void runGet(CliSession *session, const QString &reference, const QString &saveDir, bool sequential, bool keepSeeding)
 {
     session->open([=] {
+        attachRelayIfAsked(session);
         ManagedPeer *peer = session->peer();
         auto wanted = std::make_shared<QString>();
         QObject::connect(peer, &ManagedPeer::operationFailed, session, [session](const QString &problem) {
@@ -121,7 +151,10 @@ void runGet(CliSession *session, const QString &reference, const QString &saveDi
 
 void runSeed(CliSession *session, bool liveLine)
 {
-    session->open([session, liveLine] { session->seedUntilInterrupted(liveLine); });
+    session->open([session, liveLine] {
+        attachRelayIfAsked(session);
+        session->seedUntilInterrupted(liveLine);
+    });
 }
 
 int runStatus(const CliConfig &config, ProgressPrinter *printer)

@@ -133,6 +133,20 @@ void applyTransferFlags(lt::add_torrent_params &atp, bool paused, bool sequentia
         atp.flags |= lt::torrent_flags::seed_mode;
 }
 
+lt::download_priority_t toLtPriority(int priority)
+{
+    if (priority <= FilePriority::Skip)
+        return lt::dont_download;
+    return priority >= (FilePriority::Normal + FilePriority::High + 1) / 2 ? lt::top_priority : lt::default_priority;
+}
+
+int fromLtPriority(lt::download_priority_t priority)
+{
+    if (priority == lt::dont_download)
+        return FilePriority::Skip;
+    return priority > lt::default_priority ? FilePriority::High : FilePriority::Normal;
+}
+
 bool restoreParams(const StoredTransfer &row, lt::add_torrent_params *atp, QString *warning, QString *error)
 {
     lt::error_code ec;

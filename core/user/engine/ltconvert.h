@@ -7,6 +7,7 @@
 #include "transferstore.h"
 
 #include <libtorrent/add_torrent_params.hpp>
+#include <libtorrent/download_priority.hpp>
 #include <libtorrent/info_hash.hpp>
 #include <libtorrent/ip_filter.hpp>
 #include <libtorrent/session_params.hpp>
@@ -29,6 +30,10 @@ void applyTransferFlags(lt::add_torrent_params &atp, bool paused, bool sequentia
 // Parameters to re-add a persisted transfer: from its resume data, or (missing or corrupt
 // resume data) from the torrent file alone, in which case libtorrent re-checks the files.
 // Returns false and `error` if even the torrent file cannot be read.
+// FilePriority (0 skip, 1 normal, 7 high) <-> libtorrent's 0..7 (4 = its default).
+lt::download_priority_t toLtPriority(int priority);
+int fromLtPriority(lt::download_priority_t priority);
+
 bool restoreParams(const StoredTransfer &row, lt::add_torrent_params *atp, QString *warning, QString *error);
 
 } // namespace mp2p::engine

@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -50,7 +51,39 @@ struct TransferFile {
     QString absolutePath;   // save path + path
     qint64 size = 0;
     qint64 offset = 0;      // where the file starts in the torrent's byte stream
+    // Filled by fileStatus() only (files() leaves the defaults): verified bytes of this file and
+    // its priority (see FilePriority).
+    qint64 downloaded = 0;
+    int priority = 1;
 };
+
+// File priorities as the UI and the CLI speak them; the engine maps them onto libtorrent's 0..7.
+namespace FilePriority {
+inline constexpr int Skip = 0;    // not downloaded (pieces shared with other files may still be)
+inline constexpr int Normal = 1;
+inline constexpr int High = 7;
+}
+
+// One connected peer of a transfer, for the details pane.
+struct PeerDetails {
+    QString address;          // "ip:port" (IPv6 in brackets)
+    QString ip;
+    quint16 port = 0;
+    QString client;           // from the handshake, e.g. "mp2p 0.1.0"; empty when unknown
+    int downloadRate = 0;     // bytes/s of payload from this peer
+    int uploadRate = 0;       // bytes/s of payload to this peer
+    qint64 downloaded = 0;    // payload bytes from this peer on this connection
+    qint64 uploaded = 0;
+    double progress = 0;      // the peer's share of the torrent, 0..1
+    bool incoming = false;    // it connected to us
+    bool relayed = false;     // its endpoint is one of setRelayEndpoints()
+    bool encrypted = false;   // RC4 or plaintext-with-handshake encryption
+    bool utp = false;         // uTP rather than TCP
+    bool seed = false;
+};
+
+// One byte per piece, for a pieces bar.
+enum class PieceState : quint8 { Missing = 0, Downloading = 1, Have = 2 };
 
 struct AddTransferOptions {
     QString savePath;
@@ -113,6 +146,43 @@ public:
     // Time-critical pieces: piece firstPiece + i is wanted within msFirst + i * msStep ms.
     void setPieceDeadlines(const QString &infoHash, int firstPiece, int count, int msFirst, int msStep = 100);
     void clearPieceDeadlines(const QString &infoHash);
+
+    // Details (peerengine_stream.cpp, peerengine_ops.cpp). Short synchronous queries into libtorrent's thread,
+    // meant for a details pane refreshed about once a second; empty when the transfer or its
+    // metadata is unknown.
+    QList<TransferFile> fileStatus(const QString &infoHash) const;  // files() + downloaded + priority
+    // 0 skip, 1 normal, 7 high (FilePriority); other values are rounded to the nearest of those.
+    // Persisted: a resume-data save is requested at once, so the choice survives a restart.
+    // False + error for an unknown transfer or file index.
+    bool setFilePriority(const QString &infoHash, int fileIndex, int priority, QString *error = nullptr);
+    QList<PeerDetails> peers(const QString &infoHash) const;
+    // One PieceState per piece (as quint8), in piece order.
+    QByteArray pieceStates(const QString &infoHash) const;
+    // Endpoints ("ip" or "ip:port") of relays (TURN servers, relay peers): a connected peer at
+    // one of them is reported as relayed rather than direct.
+    void setRelayEndpoints(const QStringList &endpoints);
+    QStringList relayEndpoints() const;
+
+    // Runtime settings: applied to the live session at once (no restart). Call on the engine's
+    // thread. Rates are bytes/s, 0 = unlimited, negative values count as 0.
+    void setRateLimits(int upBytesPerSec, int downBytesPerSec);
+    int uploadRateLimit() const;    // what the live session applies now (settings before start)
+    int downloadRateLimit() const;
+    // New listen (and, when not empty, outgoing) interfaces in libtorrent's syntax ("ip:port,
+    // [ipv6]:port"). A malformed value is refused (false + error); an address that cannot be
+    // bound is reported later through sessionError, as at start.
+    bool setListenInterfaces(const QString &listenInterfaces, const QString &outgoingInterfaces, QString *error);
+    QString listenInterfaces() const;
+
+    // Reads a .torrent without adding it (no session needed): name, v1 info-hash, total size,
+    // file count. False + a message saying what is wrong for anything that is not a torrent.
+    struct TorrentSummary {
+        QString name;
+        QString infoHash;
+        qint64 totalSize = 0;
+        int fileCount = 0;
+    };
+    static bool inspectTorrent(const QByteArray &torrentFile, TorrentSummary *summary, QString *error);
 
 Q_SIGNALS:
     void transferAdded(const QString &infoHash);

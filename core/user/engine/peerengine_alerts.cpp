@@ -124,6 +124,18 @@ void PeerEngine::Private::onFinished(const lt::torrent_finished_alert &a)
     // Record "complete" at once, so a crash now does not cost a re-check of everything.
     if (!shuttingDown)
         requestResumeData(a.handle, {});
+    // libtorrent folds the byte counters into all_time_download once a second, so a transfer
+    // that finishes fast reads "0 bytes downloaded" now, and a seeding torrent whose state no
+    // longer changes may not be in the next state update. Publish the snapshot now and once
+    // more after the next counter tick.
+    Q_EMIT q->statsUpdated(cache.values());
+    const lt::torrent_handle h = a.handle;
+    QTimer::singleShot(1500, q, [this, h, hash]() {
+        if (!session || shuttingDown || !handles.contains(hash))
+            return;
+        refreshCache(h);
+        Q_EMIT q->statsUpdated(cache.values());
+    });
     Q_EMIT q->transferFinished(hash);
 }
 

@@ -6,6 +6,10 @@
 
 #include <libtorrent/announce_entry.hpp>
 #include <libtorrent/peer_info.hpp>
+#include <libtorrent/settings_pack.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+#include <climits>
 
 namespace mp2p {
 
@@ -135,6 +139,187 @@ void PeerEngine::connectPeer(const QString &infoHash, const QHostAddress &addres
         return;
     }
     d->withHandle(infoHash, [&](const lt::torrent_handle &h) { h.connect_peer(lt::tcp::endpoint(addr, port)); });
+}
+
+bool PeerEngine::setFilePriority(const QString &infoHash, int fileIndex, int priority, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    const lt::torrent_handle h = d->handleOf(infoHash);
+    if (!h.is_valid())
+        return fail(QStringLiteral("no transfer %1; it may have been removed").arg(infoHash));
+    try {
+        const auto ti = h.torrent_file();
+        if (!ti)
+            return fail(QStringLiteral("the metadata of %1 is not known yet; try again once it is").arg(infoHash));
+        if (fileIndex < 0 || fileIndex >= ti->num_files())
+            return fail(QStringLiteral("%1 has no file number %2 (it has %3 files)").arg(infoHash).arg(fileIndex).arg(ti->num_files()));
+        h.file_priority(lt::file_index_t(fileIndex), engine::toLtPriority(priority));
+    } catch (const std::exception &e) {
+        return fail(QString::fromLocal8Bit(e.what()));
+    }
+    // The priorities live in the resume data: save now, not at the next checkpoint, so a crash
+    // right after the change does not bring a skipped file back. libtorrent runs both requests in
+    // order on its thread, so the saved data already has the new priority.
+    if (!d->shuttingDown)
+        d->requestResumeData(h, {});
+    return true;
+}
+
+namespace {
+QString endpointText(const lt::tcp::endpoint &ep)
+{
+    const QString ip = QString::fromStdString(ep.address().to_string());
+    return ep.address().is_v6() ? QStringLiteral("[%1]:%2").arg(ip).arg(ep.port()) : QStringLiteral("%1:%2").arg(ip).arg(ep.port());
+}
+} // namespace
+
+QList<PeerDetails> PeerEngine::peers(const QString &infoHash) const
+{
+    const lt::torrent_handle h = d->handleOf(infoHash);
+    if (!h.is_valid())
+        return {};
+    std::vector<lt::peer_info> infos;
+    try {
+        h.get_peer_info(infos);
+    } catch (const std::exception &) {
+        return {};
+    }
+    QList<PeerDetails> out;
+    for (const lt::peer_info &p : infos) {
+        PeerDetails x;
+        x.ip = QString::fromStdString(p.ip.address().to_string());
+        x.port = p.ip.port();
+        x.address = endpointText(p.ip);
+        x.client = QString::fromStdString(p.client);
+        x.downloadRate = p.payload_down_speed;
+        x.uploadRate = p.payload_up_speed;
+        x.downloaded = p.total_download;
+        x.uploaded = p.total_upload;
+        x.progress = p.progress;
+        x.incoming = !(p.flags & lt::peer_info::outgoing_connection);
+        x.encrypted = bool(p.flags & (lt::peer_info::rc4_encrypted | lt::peer_info::plaintext_encrypted));
+        x.utp = bool(p.flags & lt::peer_info::utp_socket);
+        x.seed = bool(p.flags & lt::peer_info::seed);
+        x.relayed = d->relayEndpoints.contains(x.address) || d->relayEndpoints.contains(x.ip);
+        out.append(x);
+    }
+    return out;
+}
+
+void PeerEngine::setRelayEndpoints(const QStringList &endpoints)
+{
+    d->relayEndpoints.clear();
+    for (const QString &e : endpoints)
+        if (!e.trimmed().isEmpty())
+            d->relayEndpoints.insert(e.trimmed());
+}
+
+QStringList PeerEngine::relayEndpoints() const
+{
+    QStringList out = d->relayEndpoints.values();
+    out.sort();
+    return out;
+}
+
+void PeerEngine::setRateLimits(int upBytesPerSec, int downBytesPerSec)
+{
+    d->settings.uploadRateLimit = std::max(0, upBytesPerSec);
+    d->settings.downloadRateLimit = std::max(0, downBytesPerSec);
+    if (!d->session)
+        return;  // start() applies the settings
+    lt::settings_pack p;
+    p.set_int(lt::settings_pack::upload_rate_limit, d->settings.uploadRateLimit);
+    p.set_int(lt::settings_pack::download_rate_limit, d->settings.downloadRateLimit);
+    d->session->apply_settings(std::move(p));
+}
+
+int PeerEngine::uploadRateLimit() const
+{
+    if (!d->session)
+        return d->settings.uploadRateLimit;
+    return d->session->get_settings().get_int(lt::settings_pack::upload_rate_limit);
+}
+
+int PeerEngine::downloadRateLimit() const
+{
+    if (!d->session)
+        return d->settings.downloadRateLimit;
+    return d->session->get_settings().get_int(lt::settings_pack::download_rate_limit);
+}
+
+bool PeerEngine::setListenInterfaces(const QString &listenInterfaces, const QString &outgoingInterfaces, QString *error)
+{
+    // libtorrent ignores entries it cannot parse without telling; check the form here so the
+    // user hears about a typo: every entry is ip:port or [ipv6]:port, port 0..65535.
+    const QString listen = listenInterfaces.trimmed();
+    const QStringList entries = listen.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &raw : entries) {
+        const QString entry = raw.trimmed();
+        const int colon = entry.lastIndexOf(QLatin1Char(':'));
+        QString host = entry.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        bool portOk = false;
+        const uint port = entry.mid(colon + 1).toUInt(&portOk);
+        if (colon <= 0 || QHostAddress(host).isNull() || !portOk || port > 65535) {
+            if (error)
+                *error = QStringLiteral("\"%1\" is not a listen address; use ip:port or [ipv6]:port, for example 0.0.0.0:6881")
+                             .arg(entry);
+            return false;
+        }
+    }
+    if (entries.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no listen address given; use ip:port, for example 0.0.0.0:6881");
+        return false;
+    }
+    d->settings.listenInterfaces = listen;
+    d->settings.outgoingInterfaces = outgoingInterfaces.trimmed();
+    if (!d->session)
+        return true;
+    lt::settings_pack p;
+    p.set_str(lt::settings_pack::listen_interfaces, listen.toStdString());
+    p.set_str(lt::settings_pack::outgoing_interfaces, d->settings.outgoingInterfaces.toStdString());
+    d->session->apply_settings(std::move(p));
+    return true;
+}
+
+QString PeerEngine::listenInterfaces() const
+{
+    return d->settings.listenInterfaces;
+}
+
+bool PeerEngine::inspectTorrent(const QByteArray &torrentFile, TorrentSummary *summary, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (torrentFile.isEmpty())
+        return fail(QStringLiteral("the file is empty; it is not a .torrent"));
+    lt::error_code ec;
+    std::shared_ptr<lt::torrent_info> ti;
+    try {
+        ti = std::make_shared<lt::torrent_info>(lt::span<char const>(torrentFile.constData(), torrentFile.size()), ec,
+                                                lt::from_span);
+    } catch (const std::exception &e) {
+        return fail(QStringLiteral("the .torrent is damaged: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    if (ec)
+        return fail(QStringLiteral("the .torrent is damaged (%1); get it again from where it came from")
+                        .arg(QString::fromStdString(ec.message())));
+    if (summary) {
+        summary->name = QString::fromStdString(ti->name());
+        summary->infoHash = engine::hashKey(ti->info_hashes());
+        summary->totalSize = ti->total_size();
+        summary->fileCount = ti->num_files();
+    }
+    return true;
 }
 
 } // namespace mp2p

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -80,6 +81,8 @@ public:
     // accountBytesByPeer: the torrent's layout (block sizes, pad files) and the counters.
     QHash<QString, std::shared_ptr<const lt::torrent_info>> layouts;
     QHash<QString, QHash<QString, qint64>> bytesByAddress;  // info-hash -> remote IP -> bytes
+
+    QSet<QString> relayEndpoints;             // "ip" and "ip:port" entries (setRelayEndpoints)
 
     QTimer statsTimer;
     QTimer checkpointTimer;

@@ -1,8 +1,12 @@
-// PeerEngine's streaming calls: the file layout of a transfer, which pieces are verified, and
-// piece deadlines (libtorrent's time-critical pieces) for the pieces a player waits for.
+// PeerEngine's streaming and details calls: the file layout of a transfer with each file's
+// progress and priority, which pieces are verified or in flight, and piece deadlines
+// (libtorrent's time-critical pieces) for the pieces a player waits for.
 
 #include "peerengine_p.h"
 
+#include "ltconvert.h"
+
+#include <libtorrent/download_priority.hpp>
 #include <libtorrent/file_storage.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
@@ -51,6 +55,53 @@ QList<TransferFile> PeerEngine::files(const QString &infoHash) const
         out.append(f);
     }
     return out;
+}
+
+QList<TransferFile> PeerEngine::fileStatus(const QString &infoHash) const
+{
+    QList<TransferFile> out = files(infoHash);
+    if (out.isEmpty())
+        return out;
+    const lt::torrent_handle h = d->handleOf(infoHash);
+    try {
+        std::vector<std::int64_t> done;
+        h.file_progress(done);  // byte-exact; a details pane asks about once a second
+        const std::vector<lt::download_priority_t> prio = h.get_file_priorities();
+        for (TransferFile &f : out) {
+            const auto i = std::size_t(f.index);
+            if (i < done.size())
+                f.downloaded = done[i];
+            if (i < prio.size())
+                f.priority = engine::fromLtPriority(prio[i]);
+        }
+    } catch (const std::exception &) {
+        return {};
+    }
+    return out;
+}
+
+QByteArray PeerEngine::pieceStates(const QString &infoHash) const
+{
+    const lt::torrent_handle h = d->handleOf(infoHash);
+    if (!h.is_valid())
+        return {};
+    try {
+        const lt::torrent_status st = h.status(lt::torrent_handle::query_pieces);
+        if (st.pieces.empty())
+            return {};
+        QByteArray out(st.pieces.size(), char(PieceState::Missing));
+        for (const lt::partial_piece_info &p : h.get_download_queue()) {
+            const int i = static_cast<int>(p.piece_index);
+            if (i >= 0 && i < out.size())
+                out[i] = char(PieceState::Downloading);
+        }
+        for (int i = 0; i < out.size(); ++i)
+            if (st.pieces.get_bit(lt::piece_index_t(i)))
+                out[i] = char(PieceState::Have);
+        return out;
+    } catch (const std::exception &) {
+        return {};
+    }
 }
 
 int PeerEngine::pieceSize(const QString &infoHash) const

@@ -8,23 +8,38 @@ namespace {
 constexpr qint64 kMaxUnsent = 2 << 20;  // bytes queued in the socket before we hold back
 constexpr qint64 kResumeBelow = 512 << 10;
 constexpr int kPollMs = 500;
+constexpr qint64 kEngineSilentMs = 3000;
 } // namespace
 
-PieceDevice::PieceDevice(PeerEngine *engine, Source source, int readAheadPieces, QObject *parent)
+PieceDevice::PieceDevice(StreamCatalog *catalog, Source source, int readAheadPieces, QObject *parent)
     : QIODevice(parent)
-    , m_engine(engine)
+    , m_catalog(catalog)
     , m_src(std::move(source))
     , m_readAhead(qMax(1, readAheadPieces))
     , m_file(m_src.file.absolutePath)
     , m_pos(m_src.first)
     , m_readyEnd(m_src.first)
 {
-    connect(engine, &PeerEngine::pieceFinished, this, &PieceDevice::onPieceFinished);
+    connect(catalog, &StreamCatalog::pieceArrived, this, &PieceDevice::onPieceFinished);
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, [this]() {
         if (advanceReady()) {
             stopWaiting();
             Q_EMIT readyRead();
+        } else if (m_waiting && m_catalog->engineSilentMs() > kEngineSilentMs) {
+            // The engine's thread is blocked (e.g. a player opening this very URL synchronously
+            // on it): no piece can be reported until it returns, so end this response and let
+            // the player fail and retry instead of both waiting for ever.
+            setErrorString(QStringLiteral("the engine's thread is busy; the stream was ended"));
+            qWarning("mp2p stream: %s: the engine's thread did not run for %lld ms while a response waited "
+                     "for piece %d; ending the response so the player can retry",
+                     qPrintable(m_src.infoHash), m_catalog->engineSilentMs(), pieceOf(m_readyEnd));
+            if (m_socket)
+                m_socket->abort();
+        } else if (m_waiting) {
+            // Another request of the same transfer (the player seeked) may have cleared our
+            // deadlines: a request still waiting puts them back.
+            startWaiting();
         }
     });
 }
@@ -123,9 +138,7 @@ void PieceDevice::onSocketDrained()
 bool PieceDevice::advanceReady()
 {
     const qint64 start = m_readyEnd;
-    if (!m_engine)
-        return false;
-    while (m_readyEnd <= m_src.last && m_engine->havePiece(m_src.infoHash, pieceOf(m_readyEnd)))
+    while (m_readyEnd <= m_src.last && m_catalog->havePiece(m_src.infoHash, pieceOf(m_readyEnd)))
         m_readyEnd = pieceEndInFile(pieceOf(m_readyEnd));
     return m_readyEnd > start;
 }
@@ -134,10 +147,8 @@ void PieceDevice::startWaiting()
 {
     const int piece = pieceOf(m_readyEnd);
     const int lastPiece = pieceOf(m_src.last);
-    if (!m_engine)
-        return;
     // The missing piece first, then a few after it within the range (a player reads on).
-    m_engine->setPieceDeadlines(m_src.infoHash, piece, qMin(m_readAhead, lastPiece - piece + 1), 0);
+    m_catalog->setPieceDeadlines(m_src.infoHash, piece, qMin(m_readAhead, lastPiece - piece + 1));
     if (m_waiting)
         return;
     m_waiting = true;

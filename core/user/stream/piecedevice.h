@@ -1,6 +1,6 @@
 #pragma once
 
-#include "user/engine/peerengine.h"
+#include "streamcatalog.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,8 +14,9 @@ namespace mp2p {
 
 // A sequential, read-only view of bytes first..last of one file of a transfer that yields only
 // bytes of pieces the engine has verified. When the next byte's piece is missing it asks the
-// engine for it (piece deadlines on it and a few after), reads nothing until pieceFinished
-// says it arrived, and then emits readyRead. QHttpServerResponder::write(QIODevice *) pumps
+// engine for it (piece deadlines on it and a few after), reads nothing until the catalog says
+// it arrived, and then emits readyRead. Lives on the stream thread; the engine is reached only
+// through the StreamCatalog. QHttpServerResponder::write(QIODevice *) pumps
 // such a device into the socket as readyRead fires, which is what makes the response
 // progressive. It also holds back while the socket still has much unsent data, so a slow
 // player does not make a whole file pile up in memory.
@@ -30,7 +31,7 @@ public:
         qint64 last = -1;
     };
 
-    PieceDevice(PeerEngine *engine, Source source, int readAheadPieces, QObject *parent = nullptr);
+    PieceDevice(StreamCatalog *catalog, Source source, int readAheadPieces, QObject *parent = nullptr);
     ~PieceDevice() override;
 
     bool open(OpenMode mode) override;  // opens the file; ReadOnly only
@@ -61,7 +62,7 @@ private:
     int pieceOf(qint64 fileOffset) const;
     qint64 pieceEndInFile(int piece) const;  // file offset just past `piece` (capped at last+1)
 
-    QPointer<PeerEngine> m_engine;
+    StreamCatalog *m_catalog;  // outlives every device (StreamServer deletes the devices first)
     Source m_src;
     int m_readAhead;
     QFile m_file;

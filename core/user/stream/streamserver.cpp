@@ -1,85 +1,40 @@
 #include "streamserver.h"
 
-#include "byterange.h"
-#include "piecedevice.h"
+#include "streamcatalog.h"
+#include "streamworker.h"
 
-#include "base/apierror.h"
-
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QJsonDocument>
-#include <QMimeDatabase>
-
-#include <algorithm>
+#include <QThread>
 
 namespace mp2p {
-
-namespace {
-using Status = QHttpServerResponder::StatusCode;
-
-void writeError(QHttpServerResponder &responder, const ApiError &error)
-{
-    responder.write(QJsonDocument(error.toJson()), static_cast<Status>(error.status));
-}
-
-QByteArray headerOf(const QHttpServerRequest &request, const QByteArray &lowerCaseName)
-{
-    for (const auto &h : request.headers())
-        if (h.first.toLower() == lowerCaseName)
-            return h.second;
-    return {};
-}
-
-QByteArray mimeTypeOf(const QString &path)
-{
-    static const QMimeDatabase db;
-    return db.mimeTypeForFile(path, QMimeDatabase::MatchExtension).name().toLatin1();
-}
-
-void writeUnsatisfiable(QHttpServerResponder &responder, qint64 fileSize)
-{
-    const ApiError e{416, QStringLiteral("range_not_satisfiable"),
-                     QStringLiteral("the range starts past the end of the %1-byte file").arg(fileSize),
-                     QStringLiteral("Range"), QStringLiteral("ask for bytes below %1").arg(fileSize)};
-    responder.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact),
-                    {{"Content-Type", "application/json"}, {"Content-Range", "bytes */" + QByteArray::number(fileSize)}},
-                    Status::RequestRangeNotSatisfiable);
-}
-
-std::optional<TransferFile> findFile(const QList<TransferFile> &files, int index)
-{
-    for (const TransferFile &f : files)
-        if (f.index == index)
-            return f;
-    return std::nullopt;
-}
-} // namespace
 
 StreamServer::StreamServer(PeerEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
-    , m_server(std::make_unique<QHttpServer>())
+    , m_catalog(new StreamCatalog(engine, this))
+    , m_thread(new QThread(this))
+    , m_worker(new StreamWorker(m_catalog))
 {
-    // No QtHttpServer routes: one path shape, parsed here, and our own 404/405 bodies.
-    m_server->setMissingHandler([this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-        handle(req, std::move(responder));
-    });
+    m_thread->setObjectName(QStringLiteral("mp2p-stream"));
+    m_worker->moveToThread(m_thread);
+    connect(m_worker, &StreamWorker::statsChanged, this, &StreamServer::statsChanged);
+    connect(m_worker, &StreamWorker::requestFinished, this, &StreamServer::requestFinished);
+    m_thread->start();
 }
 
 StreamServer::~StreamServer()
 {
-    // Responses still sending end with the server; their devices must not report to us.
-    const QList<PieceDevice *> active = m_active;
-    for (PieceDevice *d : active) {
-        disconnect(d, nullptr, this, nullptr);
-        delete d;  // the pump inside QtHttpServer goes with it (it watches destroyed)
-    }
+    // The worker (its sockets, its devices) is deleted on its own thread, before the catalog
+    // it reads. The stream thread never waits for this one, so the blocking call cannot deadlock.
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
 }
 
 quint16 StreamServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    m_port = m_server->listen(address, port);
+    quint16 bound = 0;
+    QMetaObject::invokeMethod(m_worker, [&] { bound = m_worker->listen(address, port); }, Qt::BlockingQueuedConnection);
+    m_port = bound;
     m_address = address;
     if (m_port == 0 && error)
         *error = QStringLiteral("cannot listen on %1:%2 for streaming (in use, or not an address of this machine)")
@@ -90,6 +45,9 @@ quint16 StreamServer::listen(const QHostAddress &address, quint16 port, QString 
 
 QUrl StreamServer::urlFor(const QString &infoHash, int fileIndex) const
 {
+    int pieceSize = 0;
+    if (!m_catalog->file(infoHash.toLower(), fileIndex, &pieceSize))
+        m_catalog->refresh(infoHash.toLower());  // e.g. its metadata arrived after the catalog was made
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(m_address.toString());
@@ -98,99 +56,38 @@ QUrl StreamServer::urlFor(const QString &infoHash, int fileIndex) const
     return url;
 }
 
+bool StreamServer::prepareOpen(const QString &infoHash, int fileIndex, qint64 headBytes, qint64 tailBytes)
+{
+    const QString hash = infoHash.toLower();
+    int pieceSize = 0;
+    std::optional<TransferFile> file = m_catalog->file(hash, fileIndex, &pieceSize);
+    if (!file && m_catalog->refresh(hash))
+        file = m_catalog->file(hash, fileIndex, &pieceSize);
+    if (!file || pieceSize <= 0 || file->size <= 0)
+        return false;
+    const auto pieceAt = [&](qint64 offset) { return int((file->offset + offset) / pieceSize); };
+    const qint64 last = file->size - 1;
+    QList<int> missing;
+    const auto collect = [&](qint64 from, qint64 to) {
+        for (int p = pieceAt(from); p <= pieceAt(to); ++p)
+            if (!m_catalog->havePiece(hash, p) && !missing.contains(p))
+                missing.append(p);
+    };
+    collect(0, qMin(last, headBytes - 1));
+    collect(qMax<qint64>(0, file->size - tailBytes), last);
+    for (int i = 0; i < missing.size(); ++i)
+        m_engine->setPieceDeadlines(hash, missing.at(i), 1, i * 50);
+    return missing.isEmpty();
+}
+
 StreamStats StreamServer::stats() const
 {
-    StreamStats s = m_done;
-    s.activeRequests = int(m_active.size());
-    for (const PieceDevice *d : m_active) {
-        s.totalWaitedMs += d->waitedMs();
-        if (d->isWaiting())
-            ++s.waitingRequests;
-    }
-    return s;
+    return m_worker->stats();
 }
 
-void StreamServer::handle(const QHttpServerRequest &req, QHttpServerResponder &&responder)
+void StreamServer::setReadAheadPieces(int pieces)
 {
-    ++m_done.requests;
-    const bool head = req.method() == QHttpServerRequest::Method::Head;
-    if (!head && req.method() != QHttpServerRequest::Method::Get) {
-        ApiError e = ApiError::badRequest(QStringLiteral("method_not_allowed"),
-                                          QStringLiteral("only GET and HEAD are served here"));
-        e.status = 405;
-        return writeError(responder, e);
-    }
-    const QStringList seg = req.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    bool indexOk = false;
-    const int index = seg.size() == 3 ? seg[2].toInt(&indexOk) : -1;
-    if (seg.size() != 3 || seg[0] != QLatin1String("stream") || !indexOk)
-        return writeError(responder, ApiError::notFound(QStringLiteral("use /stream/<infohash>/<fileIndex>")));
-    const QString hash = seg[1].toLower();
-    const std::optional<TransferFile> file = findFile(m_engine->files(hash), index);
-    const int pieceSize = m_engine->pieceSize(hash);
-    if (!file || pieceSize <= 0)
-        return writeError(responder, ApiError::notFound(
-                                         QStringLiteral("no file %1 in a transfer %2 of this peer").arg(index).arg(hash)));
-
-    const QByteArray size = QByteArray::number(file->size);
-    const ByteRange range = ByteRange::parse(headerOf(req, "range"), file->size);
-    if (range.kind == ByteRange::Kind::Unsatisfiable)
-        return writeUnsatisfiable(responder, file->size);
-    const bool partial = range.kind == ByteRange::Kind::Partial;
-    const QByteArray mime = mimeTypeOf(file->path);
-    const QByteArray length = QByteArray::number(partial ? range.length() : file->size);
-    const QByteArray contentRange = "bytes " + QByteArray::number(range.first) + '-' + QByteArray::number(range.last)
-                                    + '/' + size;
-    const Status status = partial ? Status::PartialContent : Status::Ok;
-    if (head || range.length() <= 0) {
-        // Headers only (HEAD, or an empty file): write() with bytes would add its own length.
-        responder.writeStatusLine(status);
-        responder.writeHeaders({{"Content-Type", mime}, {"Content-Length", head ? length : "0"},
-                                {"Accept-Ranges", "bytes"}});
-        if (partial)
-            responder.writeHeader("Content-Range", contentRange);
-        responder.writeBody(QByteArray());
-        return;
-    }
-
-    PieceDevice::Source src{hash, *file, pieceSize, range.first, range.last};
-    auto *device = new PieceDevice(m_engine, src, m_readAhead);
-    device->open(QIODevice::ReadOnly);
-    device->setSocket(responder.socket());
-    track(device, hash, index);
-    // A sequential device gets no Content-Length from QtHttpServer: we know it, so we send it.
-    if (partial)
-        responder.write(device, {{"Content-Type", mime}, {"Content-Length", length}, {"Accept-Ranges", "bytes"},
-                                 {"Content-Range", contentRange}}, status);
-    else
-        responder.write(device, {{"Content-Type", mime}, {"Content-Length", length}, {"Accept-Ranges", "bytes"}},
-                        status);
-}
-
-void StreamServer::track(PieceDevice *device, const QString &infoHash, int fileIndex)
-{
-    m_active.append(device);
-    connect(device, &PieceDevice::waitingChanged, this, [this, infoHash](bool waiting) {
-        if (waiting && !m_sequential.contains(infoHash)) {
-            m_sequential.insert(infoHash);
-            m_engine->setSequential(infoHash, true);  // after the deadlines, read on in order
-        }
-        Q_EMIT statsChanged();
-    });
-    connect(device, &PieceDevice::finished, this,
-            [this, device, infoHash, fileIndex](qint64 waitedMs, bool incomplete) {
-        m_active.removeOne(device);
-        // A player that left (seeked away, stopped) no longer needs its pieces first.
-        const bool othersStream = std::any_of(m_active.cbegin(), m_active.cend(),
-                                              [&](const PieceDevice *d) { return d->infoHash() == infoHash; });
-        if (incomplete && !othersStream)
-            m_engine->clearPieceDeadlines(infoHash);
-        m_done.totalWaitedMs += waitedMs;
-        m_done.lastWaitedMs = waitedMs;
-        Q_EMIT requestFinished(infoHash, fileIndex, waitedMs);
-        Q_EMIT statsChanged();
-    });
-    Q_EMIT statsChanged();
+    m_worker->setReadAheadPieces(pieces);
 }
 
 } // namespace mp2p

@@ -4,14 +4,10 @@
 
 #include <QHostAddress>
 #include <QObject>
-#include <QSet>
 #include <QUrl>
 
-#include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
+class QThread;
 
 namespace mp2p {
 
@@ -26,16 +22,22 @@ struct StreamStats {
     qint64 lastWaitedMs = 0;     // of the last finished body response
 };
 
-// "Open in external player": serves GET/HEAD /stream/<infohash>/<fileIndex> on a loopback
-// address for the transfers of a PeerEngine, with single byte ranges (206 / 416), so a player
-// such as mpv or VLC can seek. Bytes come from the file on disk, but only from pieces the
-// engine has verified; a range whose pieces are missing gets piece deadlines and is sent as
-// they land (see PieceDevice). The transfer is switched to sequential download on the first
-// request that has to wait.
+class StreamCatalog;
+class StreamWorker;
+
+// "Open in external player" and the in-app player: serves GET/HEAD /stream/<infohash>/<fileIndex>
+// on a loopback address for the transfers of a PeerEngine, with single byte ranges (206 / 416),
+// so a player such as mpv or VLC can seek. Bytes come from the file on disk, but only from
+// pieces the engine has verified; a range whose pieces are missing gets piece deadlines and is
+// sent as they land (see PieceDevice). The transfer is switched to sequential download on the
+// first request that has to wait; a new request of a transfer (a seek) moves its deadlines.
 //
+// The object lives on the engine's thread; the HTTP side (StreamWorker) runs on a thread of
+// its own and reads the engine through a StreamCatalog. It must: Qt 6.4's FFmpeg backend
+// opens a URL synchronously inside QMediaPlayer::setSource(), so an in-app player on the
+// engine's (GUI) thread would otherwise wait for a server that cannot answer.
 // It uses QHttpServer directly rather than core/base's HttpServer: HttpRouter's handlers
-// return a whole body, and a stream must be sent while it downloads. QtHttpServer stays
-// inside this file pair. Lives on the engine's thread.
+// return a whole body, and a stream must be sent while it downloads.
 class StreamServer : public QObject {
     Q_OBJECT
 public:
@@ -50,8 +52,13 @@ public:
     // The URL to hand to a player, e.g. http://127.0.0.1:40123/stream/<hash>/0
     QUrl urlFor(const QString &infoHash, int fileIndex) const;
 
+    // Engine thread. What a player reads while it opens a file: its first `headBytes` and last
+    // `tailBytes`. Puts deadlines on the missing pieces there and returns true once all are
+    // verified (a player opening the URL synchronously then never waits on the engine).
+    bool prepareOpen(const QString &infoHash, int fileIndex, qint64 headBytes, qint64 tailBytes);
+
     StreamStats stats() const;
-    void setReadAheadPieces(int pieces) { m_readAhead = qMax(1, pieces); }
+    void setReadAheadPieces(int pieces);
 
 Q_SIGNALS:
     void statsChanged();
@@ -59,17 +66,12 @@ Q_SIGNALS:
     void requestFinished(const QString &infoHash, int fileIndex, qint64 waitedMs);
 
 private:
-    void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void track(PieceDevice *device, const QString &infoHash, int fileIndex);
-
     PeerEngine *m_engine;
-    std::unique_ptr<QHttpServer> m_server;
+    StreamCatalog *m_catalog;
+    QThread *m_thread;
+    StreamWorker *m_worker;
     QHostAddress m_address;
     quint16 m_port = 0;
-    int m_readAhead = 4;
-    QList<PieceDevice *> m_active;
-    QSet<QString> m_sequential;  // transfers this server already switched to sequential
-    StreamStats m_done;  // figures of finished requests
 };
 
 } // namespace mp2p

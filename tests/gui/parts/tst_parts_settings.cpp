@@ -4,6 +4,7 @@
 #include <settings/appsettings.h>
 #include <settings/autostart.h>
 #include <settings/peersettings.h>
+#include <settings/ratescheduler.h>
 #include <settings/settingsdialog.h>
 #include <user/managedpeer.h>
 
@@ -291,6 +292,97 @@ private Q_SLOTS:
         s.listenAddress = QStringLiteral("[::]:6881");
         applySettingsToPeer(s, &peer);
         QVERIFY(peer.engine.outgoingInterfaces.isEmpty());
+    }
+
+    void oldDownloadKeyIsMigrated()
+    {
+        const QString ini = m_dir.filePath(QStringLiteral("migrate.ini"));
+        const QString folder = m_dir.filePath(QStringLiteral("old-downloads"));
+        {
+            QSettings q(ini, QSettings::IniFormat);
+            q.setValue(QStringLiteral("paths/downloads"), folder);  // written by an earlier version
+        }
+        QSettings q(ini, QSettings::IniFormat);
+        SettingsStore store(&q);
+        QCOMPARE(store.load().downloadFolder, folder);
+        QVERIFY(!q.contains(QStringLiteral("paths/downloads")));  // one key from now on
+        QCOMPARE(q.value(QStringLiteral("transfers/downloadFolder")).toString(), folder);
+        QVERIFY(!store.migrate());  // nothing left to move
+        // Both present: the current key (set by this version's dialog) wins; the old one goes.
+        q.setValue(QStringLiteral("paths/downloads"), QStringLiteral("/elsewhere"));
+        QVERIFY(store.migrate());
+        QCOMPARE(store.load().downloadFolder, folder);
+        QVERIFY(!q.contains(QStringLiteral("paths/downloads")));
+    }
+
+    void scheduleIsValidatedAndPersisted()
+    {
+        AppSettings s = good();
+        s.scheduleEnabled = true;
+        s.scheduleFromHour = 9;
+        s.scheduleToHour = 9;
+        QCOMPARE(fieldsOf(SettingsValidator::validate(s)), QStringList{QStringLiteral("schedule")});
+        s.scheduleToHour = 24;
+        QCOMPARE(fieldsOf(SettingsValidator::validate(s)), QStringList{QStringLiteral("schedule")});
+        s.scheduleToHour = 17;
+        s.altUploadLimitKiB = -1;
+        QCOMPARE(fieldsOf(SettingsValidator::validate(s)), QStringList{QStringLiteral("altUploadLimitKiB")});
+        s.altUploadLimitKiB = 32;
+        QSettings q(m_dir.filePath(QStringLiteral("schedule.ini")), QSettings::IniFormat);
+        SettingsStore store(&q);
+        QVERIFY(store.save(s));
+        QCOMPARE(store.load(), s);
+        // The dialog refuses the same hour twice with a message next to the schedule.
+        SettingsDialog dialog(&store, nullptr);
+        AppSettings bad = s;
+        bad.scheduleToHour = bad.scheduleFromHour;
+        dialog.setSettings(bad);
+        dialog.accept();
+        QVERIFY(!dialog.problemShown(QStringLiteral("schedule")).isEmpty());
+        QCOMPARE(store.load(), s);  // nothing written
+    }
+
+    void schedulerSwitchesLimits()
+    {
+        QCOMPARE(RateScheduler::inWindow(23, 22, 6), true);
+        QCOMPARE(RateScheduler::inWindow(5, 22, 6), true);
+        QCOMPARE(RateScheduler::inWindow(6, 22, 6), false);
+        QCOMPARE(RateScheduler::inWindow(12, 9, 17), true);
+        QCOMPARE(RateScheduler::inWindow(17, 9, 17), false);
+        QList<QPair<int, int>> applied;
+        RateScheduler scheduler([&](int up, int down) { applied.append({up, down}); });
+        QTime now(8, 30);
+        scheduler.setClock([&now] { return now; });
+        AppSettings s = good();
+        s.uploadLimitKiB = 100;
+        s.downloadLimitKiB = 0;
+        s.scheduleEnabled = true;
+        s.scheduleFromHour = 9;
+        s.scheduleToHour = 17;
+        s.altUploadLimitKiB = 10;
+        s.altDownloadLimitKiB = 20;
+        scheduler.setSettings(s);
+        QCOMPARE(applied, (QList<QPair<int, int>>{{100 * 1024, 0}}));
+        scheduler.check();  // nothing changed: not pushed again
+        QCOMPARE(applied.size(), 1);
+        now = QTime(9, 0);
+        scheduler.check();
+        QCOMPARE(applied.last(), qMakePair(10 * 1024, 20 * 1024));
+        QVERIFY(scheduler.alternativeActive());
+        now = QTime(17, 0);
+        scheduler.check();
+        QCOMPARE(applied.last(), qMakePair(100 * 1024, 0));
+        QCOMPARE(applied.size(), 3);
+        // The timer does the checking by itself.
+        scheduler.setCheckIntervalMs(20);
+        scheduler.setSettings(s);
+        now = QTime(10, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(scheduler.alternativeActive(), 5000);
+        // Schedule off: the normal limits at any hour.
+        s.scheduleEnabled = false;
+        scheduler.setSettings(s);
+        QVERIFY(!scheduler.alternativeActive());
+        QCOMPARE(applied.last(), qMakePair(100 * 1024, 0));
     }
 };
 

@@ -2,9 +2,12 @@
 // ISP A = 127.1.x.x and ISP B = 127.2.x.x. The only seed is in ISP A; a cache (CacheNode) and
 // three downloaders are in ISP B. The OMS sees the unserved demand in B, allocates the cache,
 // the cache fetches through the swarm and serves B, and the bytes that cross into ISP B are
-// counted exactly (block accounting): about one copy instead of one per downloader. Then the
+// counted exactly (block accounting). The goal, asserted: about one copy crosses into
+// ISP B (<= 1.3, where one per downloader would be 3) and ISP B's downloaders get most of their
+// bytes (> 50 %) from the cache. That holds because the region's leechers wait for the cache
+// instead of opening their own door out (LocalityRanking + CacheView::awaitsCache). Then the
 // cache stops and the OMS stops listing it within a second. Last, `mp2pd --services cs` (the
-// dedicated cache) registers with the OMS.
+// dedicated cache) registers with the OMS and deregisters when it gets SIGTERM.
 #include <cache/cachenode.h>
 #include <user/managedpeer.h>
 #include <user/samplecontent.h>
@@ -16,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -134,6 +138,15 @@ private Q_SLOTS:
         cacheConfig.peer.advertisedAddress = QStringLiteral("127.2.0.9:0");
         cacheConfig.limits.diskQuotaBytes = 256 << 20;
         cacheConfig.volunteer = true;
+        // A volunteer's cache is registered only under the user's consent at the PAMS (ORCP
+        // refuses it otherwise): consent first, as a user would, with `mp2p volunteer`.
+        QProcess volunteer;
+        volunteer.start(qEnvironmentVariable("MP2P_BIN_DIR") + QStringLiteral("/mp2p"),
+                        {QStringLiteral("volunteer"), QStringLiteral("--cache"), QStringLiteral("--disk-quota"), QStringLiteral("256MiB"),
+                         QStringLiteral("--yes"), QStringLiteral("--server"), base, QStringLiteral("--data-dir"), cacheConfig.peer.dataDir});
+        QVERIFY(volunteer.waitForFinished(60000));
+        QVERIFY2(volunteer.exitStatus() == QProcess::NormalExit && volunteer.exitCode() == 0,
+                 qPrintable(volunteer.readAllStandardError() + volunteer.readAllStandardOutput()));
         CacheNode cache(cacheConfig, &m_network);
         QSignalSpy registered(&cache, &CacheNode::registered);
         QVERIFY2(cache.start(&error), qPrintable(error));
@@ -154,6 +167,8 @@ private Q_SLOTS:
             d->start();
         }
         QVERIFY(waitFor([&] { return ready == 3; }, 30000));
+        QElapsedTimer transferClock;
+        transferClock.start();
         for (int i = 0; i < 3; ++i)
             downloaders[i]->download(infoHash, m_dir.filePath(QStringLiteral("got%1").arg(i)), false);
 
@@ -183,13 +198,12 @@ private Q_SLOTS:
                 total += b;
         }
         qInfo().noquote() << lines.join(QStringLiteral("; "));
-        qInfo("cross-ISP bytes into ISP B: %.2f copies (limit 1.5, one per downloader would be 3); downloaders got %.0f %% from the cache",
-              double(crossIsp) / ContentBytes, 100.0 * double(fromCache) / double(qMax<qint64>(1, total)));
+        qInfo("FIGURES cross-ISP bytes into ISP B: %.3f copies (limit 1.3; one per downloader would be 3); "
+              "ISP-B downloaders got %.1f %% of their bytes from the cache (goal > 50 %%); %lld ms from the downloads' start",
+              double(crossIsp) / ContentBytes, 100.0 * double(fromCache) / double(qMax<qint64>(1, total)), transferClock.elapsed());
         QCOMPARE(total, 3 * ContentBytes);  // every byte of every downloader is accounted for
-        QVERIFY2(crossIsp <= ContentBytes * 3 / 2, qPrintable(lines.join(QLatin1Char('\n'))));
-        // The region's first leecher was its door out before the cache came (the OMS cannot take
-        // back a list it gave), so the cache serves part of the region, not all of it.
-        QVERIFY2(fromCache >= ContentBytes / 4, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(crossIsp * 10 <= ContentBytes * 13, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(fromCache * 2 > total, qPrintable(lines.join(QLatin1Char('\n'))));
         const auto sums = sha256OfFiles(m_dir.filePath(QStringLiteral("content")));
         QCOMPARE(sha256OfFiles(m_dir.filePath(QStringLiteral("got0"))), sums);
 
@@ -244,7 +258,11 @@ private Q_SLOTS:
         Mp2pdProcess bad(m_dir.filePath(QStringLiteral("cs-bad")));
         QVERIFY(!bad.start({QStringLiteral("--services"), QStringLiteral("cs"), QStringLiteral("--config"), config}, &error));
         QVERIFY2(bad.output().contains("diskQuotaBytes") || error.contains(QStringLiteral("diskQuotaBytes")), bad.output().constData());
+        // SIGTERM: the dedicated cache deregisters before it exits (the OMS's lease is 30 s, so
+        // an empty pool right after the exit can only come from the deregistration).
         QCOMPARE(cs.terminate(), 0);
+        QVERIFY(resources(server.baseUrl(), QStringLiteral("?type=cs")).isEmpty());
+        QCOMPARE(m_http.get(server.baseUrl() + QStringLiteral("/oms/v1/resources/") + r.value(QStringLiteral("resourceId")).toString()).status, 404);
     }
 };
 

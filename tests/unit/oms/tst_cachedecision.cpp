@@ -16,10 +16,11 @@ constexpr qint64 Now = 1'800'000'000;
 const QString A = QStringLiteral("isp-a");
 const QString B = QStringLiteral("isp-b");
 
-CacheCandidate cs(const QString &id, const QString &region, qint64 free = 1000, qint64 upload = 100)
+CacheCandidate cs(const QString &id, const QString &region, qint64 free = 1000, qint64 upload = 100, int allocations = 0)
 {
-    return {id, region, free, upload};
+    return {id, region, free, upload, allocations};
 }
+CacheCandidate busy(const QString &id, const QString &region) { return cs(id, region, 1000, 100, 3); }
 CacheAction allocate(const QString &id, const QString &region) { return {CacheAction::Allocate, id, region}; }
 CacheAction touch(const QString &id, const QString &region) { return {CacheAction::Touch, id, region}; }
 CacheAction release(const QString &id, const QString &region) { return {CacheAction::Deallocate, id, region}; }
@@ -40,8 +41,21 @@ private Q_SLOTS:
         QTest::newRow("2 leechers, no seed: allocate")
             << QList<RegionDemand>{{B, 2, 0}, {A, 0, 1}} << QList<CurrentAllocation>{} << oneInB << qint64(500)
             << QList<CacheAction>{allocate(QStringLiteral("b1"), B)};
-        QTest::newRow("1 leecher: below the threshold")
-            << QList<RegionDemand>{{B, 1, 0}} << QList<CurrentAllocation>{} << oneInB << qint64(500) << QList<CacheAction>{};
+        QTest::newRow("1 leecher, busy cache: below the threshold")
+            << QList<RegionDemand>{{B, 1, 0}} << QList<CurrentAllocation>{} << QList<CacheCandidate>{busy(QStringLiteral("b1"), B)}
+            << qint64(500) << QList<CacheAction>{};
+        QTest::newRow("1 leecher, idle cache: allocate at once")
+            << QList<RegionDemand>{{B, 1, 0}} << QList<CurrentAllocation>{} << oneInB << qint64(500)
+            << QList<CacheAction>{allocate(QStringLiteral("b1"), B)};
+        QTest::newRow("1 leecher: the idle cache is taken even if a busy one is better")
+            << QList<RegionDemand>{{B, 1, 0}} << QList<CurrentAllocation>{}
+            << QList<CacheCandidate>{cs(QStringLiteral("b1"), B, 9000, 900, 2), cs(QStringLiteral("b2"), B)} << qint64(500)
+            << QList<CacheAction>{allocate(QStringLiteral("b2"), B)};
+        QTest::newRow("1 leecher with a seed of its own: nothing, even idle")
+            << QList<RegionDemand>{{B, 1, 1}} << QList<CurrentAllocation>{} << oneInB << qint64(500) << QList<CacheAction>{};
+        QTest::newRow("no leecher: an idle cache stays idle")
+            << QList<RegionDemand>{{B, 0, 0}, {A, 0, 1}} << QList<CurrentAllocation>{} << oneInB << qint64(500)
+            << QList<CacheAction>{};
         QTest::newRow("region has its own seed: served")
             << QList<RegionDemand>{{B, 5, 1}} << QList<CurrentAllocation>{} << oneInB << qint64(500) << QList<CacheAction>{};
         QTest::newRow("no cache in that region")
@@ -66,7 +80,8 @@ private Q_SLOTS:
             << QList<CacheCandidate>{cs(QStringLiteral("a1"), A), cs(QStringLiteral("b1"), B), cs(QStringLiteral("b2"), B)}
             << qint64(500) << QList<CacheAction>{allocate(QStringLiteral("a1"), A), allocate(QStringLiteral("b1"), B)};
         QTest::newRow("demand split over entries of one region adds up")
-            << QList<RegionDemand>{{B, 1, 0}, {B, 1, 0}} << QList<CurrentAllocation>{} << oneInB << qint64(500)
+            << QList<RegionDemand>{{B, 1, 0}, {B, 1, 0}} << QList<CurrentAllocation>{}
+            << QList<CacheCandidate>{busy(QStringLiteral("b1"), B)} << qint64(500)
             << QList<CacheAction>{allocate(QStringLiteral("b1"), B)};
         QTest::newRow("allocated and still demanded: touch, no second cache")
             << QList<RegionDemand>{{B, 4, 0}} << QList<CurrentAllocation>{{QStringLiteral("b1"), B, Now - 5}}
@@ -112,7 +127,7 @@ private Q_SLOTS:
         CachePolicy policy;
         policy.minLeechers = 5;
         policy.maxSeeds = 1;
-        const QList<CacheCandidate> one{cs(QStringLiteral("b1"), B)};
+        const QList<CacheCandidate> one{busy(QStringLiteral("b1"), B)};
         QVERIFY(decideCaching({{B, 4, 0}}, {}, one, 1, Now, policy).isEmpty());
         QCOMPARE(decideCaching({{B, 5, 1}}, {}, one, 1, Now, policy).size(), 1);
         QVERIFY(decideCaching({{B, 9, 2}}, {}, one, 1, Now, policy).isEmpty());

@@ -44,7 +44,14 @@ public:
 class FakeCaches : public CacheView {
 public:
     QSet<QString> users;
+    QSet<QString> awaitingRegions;  // where a cache is on its way
+    mutable int asked = 0;
     QSet<QString> cacheUsers(const QString &) const override { return users; }
+    bool awaitsCache(const QString &, const QString &region, int, qint64, qint64) const override
+    {
+        ++asked;
+        return awaitingRegions.contains(region);
+    }
 };
 
 SwarmPeer peer(int isp, int host, bool seed)
@@ -95,6 +102,58 @@ private Q_SLOTS:
     {
         m_pams.known.clear();
         m_caches.users = {QStringLiteral("user-2-9")};
+        m_caches.awaitingRegions.clear();
+        m_caches.asked = 0;
+    }
+
+    void regionWaitsForItsCacheInsteadOfOpeningADoor()
+    {
+        // The cache is allocated (or idle with room) but not yet in the swarm.
+        auto r = ranking();
+        m_caches.users.clear();
+        m_caches.awaitingRegions = {QStringLiteral("isp-2")};
+        const QList<SwarmPeer> swarm{peer(1, 1, true), peer(2, 2, false), peer(2, 3, false)};
+        for (int host = 2; host <= 3; ++host) {
+            const QStringList list = addresses(r->rank(QString(), peer(2, host, false), swarm, 50));
+            QVERIFY2(!list.contains(QStringLiteral("127.1.0.1")), qPrintable(list.join(u' ')));
+        }
+        // The seed offers ISP 2 nobody either: no leecher there is a door.
+        QVERIFY(addresses(r->rank(QString(), peer(1, 1, true), swarm, 50)).isEmpty());
+        // The cache arrives (fetching): it is the door, and the only one.
+        m_caches.users = {QStringLiteral("user-2-9")};
+        const QList<SwarmPeer> withCache = swarm + QList<SwarmPeer>{peer(2, 9, false)};
+        QCOMPARE(addresses(r->rank(QString(), peer(1, 1, true), withCache, 50)), QStringList{Cache});
+        QVERIFY(addresses(r->rank(QString(), peer(2, 9, false), withCache, 50)).contains(QStringLiteral("127.1.0.1")));
+        QVERIFY(!addresses(r->rank(QString(), peer(2, 2, false), withCache, 50)).contains(QStringLiteral("127.1.0.1")));
+    }
+
+    void waitEndsAndTheOrdinaryRuleServes()
+    {
+        auto r = ranking();
+        m_caches.users.clear();
+        m_caches.awaitingRegions = {QStringLiteral("isp-2")};
+        const QList<SwarmPeer> swarm{peer(1, 1, true), peer(2, 2, false), peer(2, 3, false)};
+        QVERIFY(!addresses(r->rank(QString(), peer(2, 2, false), swarm, 50)).contains(QStringLiteral("127.1.0.1")));
+        // The bounded wait is over and no cache came: the region opens its door.
+        m_caches.awaitingRegions.clear();
+        QVERIFY(addresses(r->rank(QString(), peer(2, 2, false), swarm, 50)).contains(QStringLiteral("127.1.0.1")));
+    }
+
+    void anOpenDoorIsNotHeldAndASeededRegionIsNotAsked()
+    {
+        auto r = ranking();
+        m_caches.users.clear();
+        const QList<SwarmPeer> swarm{peer(1, 1, true), peer(2, 2, false), peer(2, 3, false)};
+        QVERIFY(addresses(r->rank(QString(), peer(2, 2, false), swarm, 50)).contains(QStringLiteral("127.1.0.1")));
+        // A cache registers after the door opened: the door stays (its connections do anyway).
+        m_caches.awaitingRegions = {QStringLiteral("isp-2")};
+        m_caches.asked = 0;
+        QVERIFY(addresses(r->rank(QString(), peer(2, 2, false), swarm, 50)).contains(QStringLiteral("127.1.0.1")));
+        QCOMPARE(m_caches.asked, 0);
+        // ISP 1 holds the seed: its leechers need no door and no cache is waited for.
+        m_caches.awaitingRegions = {QStringLiteral("isp-1")};
+        r->rank(QString(), peer(1, 2, false), swarm + QList<SwarmPeer>{peer(1, 2, false)}, 50);
+        QCOMPARE(m_caches.asked, 0);
     }
 
     void fetchingCacheIsTheRegionsDoorOut()

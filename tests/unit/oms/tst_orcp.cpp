@@ -4,8 +4,10 @@
 #include "omsfixture.h"
 
 #include <p2psp/oms/cacheview.h>
+#include <p2psp/oms/networkmapview.h>
 
 #include <QJsonArray>
+#include <QSet>
 
 using namespace mp2p;
 using namespace mp2p::test;
@@ -19,6 +21,17 @@ QJsonObject csBody(const QString &address, qint64 disk, qint64 upload = 1000000)
 }
 
 const QString Base = QStringLiteral("/oms/v1/resources");
+
+// 127.N.x.x is region "isp-N".
+class TwoIspMap : public NetworkMapView {
+public:
+    bool hasMap() const override { return true; }
+    std::optional<QString> pidOf(const QHostAddress &address) const override
+    {
+        return QStringLiteral("isp-%1").arg((address.toIPv4Address() >> 16) & 0xff);
+    }
+    std::optional<double> cost(const QString &from, const QString &to) const override { return from == to ? 1 : 10; }
+};
 } // namespace
 
 class TestOrcp : public QObject {
@@ -58,6 +71,33 @@ private Q_SLOTS:
         // The caching job sweeps it out of the database.
         f.service->runCachingJob();
         QCOMPARE(f.anonymous().get(Base + QLatin1Char('/') + id).status, 404);
+    }
+
+    void volunteersServeOnlyUnderConsent()
+    {
+        OmsFixture f;
+        QSet<QString> consented;  // what the PAMS would say, per "user/type"
+        f.service->setVolunteerConsentCheck([&consented](const QString &user, const QString &type) {
+            return consented.contains(user + QLatin1Char('/') + type);
+        });
+        // No consent: a volunteer cache is refused with what to do; a dedicated one needs none.
+        const HttpResponse refused = f.as(f.alice).post(Base, csBody(QStringLiteral("127.2.0.5"), 1000));
+        QCOMPARE(refused.status, 403);
+        QVERIFY(jsonOf(refused).value(QStringLiteral("message")).toString().contains(QStringLiteral("mp2p volunteer --cache")));
+        QJsonObject dedicated = csBody(QStringLiteral("127.2.0.6"), 1000);
+        dedicated.insert(QStringLiteral("mode"), QStringLiteral("dedicated"));
+        QCOMPARE(f.as(f.bob).post(Base, dedicated).status, 201);
+
+        consented.insert(f.alice.userId + QStringLiteral("/cs"));
+        const HttpResponse created = f.as(f.alice).post(Base, csBody(QStringLiteral("127.2.0.5"), 1000));
+        QCOMPARE(created.status, 201);
+        const QString id = jsonOf(created).value(QStringLiteral("resourceId")).toString();
+        QCOMPARE(f.as(f.alice).post(Base + QStringLiteral("/%1/keepalive").arg(id), {}).status, 200);
+        // Revoked at the PAMS: the next keep-alive is refused and the cache leaves the pool at once.
+        consented.clear();
+        QCOMPARE(f.as(f.alice).post(Base + QStringLiteral("/%1/keepalive").arg(id), {}).status, 403);
+        QCOMPARE(f.anonymous().get(Base + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(jsonOf(f.anonymous().get(Base)).value(QStringLiteral("resources")).toArray().size(), 1);  // bob's
     }
 
     void allocateDeallocateWithCapacity()
@@ -186,17 +226,28 @@ private Q_SLOTS:
 
     void cachingJobAllocatesWhereDemandIsUnserved()
     {
-        // No map: one region (""). Two leechers and no seed → the job allocates bob's cache;
-        // when the leechers are gone it holds the cache for cacheHoldSecs, then releases it.
+        // No map: one region (""). Demand and no seed → the job allocates bob's cache (an idle
+        // cache from the first leecher, a busy one from cacheMinLeechers = 2); when the leechers
+        // are gone it holds the cache for cacheHoldSecs, then releases it.
         OmsFixture f(QJsonObject{{QStringLiteral("cacheHoldSecs"), 60}, {QStringLiteral("resourceTtlSecs"), 3600},
                                  {QStringLiteral("peerTtlSecs"), 1000}, {QStringLiteral("announceIntervalSecs"), 100}});
         const QByteArray h = OmsFixture::hashOf("demand");
+        const QByteArray other = OmsFixture::hashOf("other");
         QCOMPARE(f.createOverlay(f.alice, h), 201);
+        QCOMPARE(f.createOverlay(f.alice, other), 201);
         const QString id = jsonOf(f.as(f.bob).post(Base, csBody(QStringLiteral("127.2.0.5"), 1 << 20))).value(QStringLiteral("resourceId")).toString();
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(other, OmsFixture::peerId('o'), QStringLiteral("127.2.0.7"), 6881, 100)).status, 200);
+        QCOMPARE(f.service->runCachingJob(), 1);  // idle: the first leecher of `other` is enough
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('a'), QStringLiteral("127.2.0.2"), 6881, 5000)).status, 200);
-        QCOMPARE(f.service->runCachingJob(), 0);  // one leecher is not enough
+        QCOMPARE(f.service->runCachingJob(), 0);  // busy now: one leecher of `h` is not enough
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('b'), QStringLiteral("127.2.0.3"), 6881, 5000)).status, 200);
         QCOMPARE(f.service->runCachingJob(), 1);
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(other, OmsFixture::peerId('o'), QStringLiteral("127.2.0.7"), 6881, 100,
+                                                               QStringLiteral("&event=stopped"))).status, 200);
+        f.now += 61;
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('a'), QStringLiteral("127.2.0.2"), 6881, 5000)).status, 200);
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('b'), QStringLiteral("127.2.0.3"), 6881, 5000)).status, 200);
+        QCOMPARE(f.service->runCachingJob(), 0);  // `other` released, `h` kept
         const QJsonArray allocations = jsonOf(f.as(f.bob).post(Base + QStringLiteral("/%1/keepalive").arg(id), {})).value(QStringLiteral("allocations")).toArray();
         QCOMPARE(allocations.size(), 1);
         QCOMPARE(allocations.at(0).toObject().value(QStringLiteral("overlayId")).toString(), OmsFixture::hexOf(h));
@@ -213,6 +264,60 @@ private Q_SLOTS:
         f.service->runCachingJob();
         QVERIFY(f.service->cacheView()->cacheUsers(OmsFixture::hexOf(h)).isEmpty());
         QCOMPARE(jsonOf(f.as(f.bob).post(Base + QStringLiteral("/%1/keepalive").arg(id), {})).value(QStringLiteral("allocations")).toArray().size(), 0);
+    }
+
+    void regionWaitsForItsCacheForABoundedTime()
+    {
+        // cacheIntervalSecs 10, keep-alive 10 s: a hold ends at max(begin + 10, allocatedAt) + 20.
+        OmsFixture f(QJsonObject{{QStringLiteral("cacheIntervalSecs"), 10}, {QStringLiteral("resourceTtlSecs"), 30},
+                                 {QStringLiteral("cacheHoldSecs"), 3600}, {QStringLiteral("peerTtlSecs"), 100000},
+                                 {QStringLiteral("announceIntervalSecs"), 100}});
+        TwoIspMap map;
+        f.service->setNetworkMap(&map);
+        const CacheView *view = f.service->cacheView();
+        const QByteArray h = OmsFixture::hashOf("wait");
+        const QString o = OmsFixture::hexOf(h);
+        QCOMPARE(f.createOverlay(f.alice, h), 201);
+        const QString B = QStringLiteral("isp-2");
+        QVERIFY(!view->awaitsCache(o, B, 1, 5000, f.now));  // no cache registered in isp-2
+        const QString id = jsonOf(f.as(f.bob).post(Base, csBody(QStringLiteral("127.2.0.5"), 1 << 20))).value(QStringLiteral("resourceId")).toString();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!view->awaitsCache(o, QStringLiteral("isp-1"), 1, 5000, f.now));  // none in isp-1
+        QVERIFY(!view->awaitsCache(o, B, 1, 2 << 20, f.now));                    // too big for it
+        QVERIFY(!view->awaitsCache(o, QString(), 1, 5000, f.now));               // no region, no hold
+        const qint64 begin = f.now;
+        QVERIFY(view->awaitsCache(o, B, 1, 5000, f.now));  // idle, with room: wait for it
+        // The first leecher arrives; the job's pass comes late (25 s) and allocates.
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('a'), QStringLiteral("127.2.0.2"), 6881, 5000)).status, 200);
+        f.now = begin + 25;
+        QCOMPARE(f.service->runCachingJob(), 1);
+        f.now = begin + 44;
+        QVERIFY(view->awaitsCache(o, B, 1, 5000, f.now));
+        f.now = begin + 45;  // allocatedAt + 2 keep-alives: the cache did not come, stop waiting
+        QVERIFY(!view->awaitsCache(o, B, 1, 5000, f.now));
+        // (Registering again keeps the cache alive over the long jumps of the clock, allocations kept.)
+        auto stayAlive = [&] { QCOMPARE(f.as(f.bob).post(Base, csBody(QStringLiteral("127.2.0.5"), 1 << 20)).status, 200); };
+        f.now = begin + 500;
+        stayAlive();
+        f.service->runCachingJob();
+        QCOMPARE(f.service->cacheView()->cacheUsers(o), QSet<QString>{f.bob.userId});
+        QVERIFY(!view->awaitsCache(o, B, 1, 5000, f.now));  // still the same demand: no new wait
+        // The demand goes away and comes back: a new (bounded) wait.
+        QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('a'), QStringLiteral("127.2.0.2"), 6881, 5000,
+                                                               QStringLiteral("&event=stopped"))).status, 200);
+        f.service->runCachingJob();
+        f.now = begin + 600;
+        stayAlive();
+        QVERIFY(view->awaitsCache(o, B, 1, 5000, f.now));
+        f.now += 29;
+        QVERIFY(view->awaitsCache(o, B, 1, 5000, f.now));
+        f.now += 1;
+        QVERIFY(!view->awaitsCache(o, B, 1, 5000, f.now));
+        // A busy cache with room is waited for only where the job would allocate it (>= 2 leechers).
+        const QByteArray h2 = OmsFixture::hashOf("wait-2");
+        QCOMPARE(f.createOverlay(f.alice, h2), 201);
+        QVERIFY(!view->awaitsCache(OmsFixture::hexOf(h2), B, 1, 5000, f.now));
+        QVERIFY(view->awaitsCache(OmsFixture::hexOf(h2), B, 2, 5000, f.now));
     }
 };
 

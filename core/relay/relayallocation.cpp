@@ -1,0 +1,120 @@
+#include "relayallocation.h"
+
+#include "bytepump.h"
+#include "relayserver.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtEndian>
+
+namespace mp2p {
+
+using namespace stun;
+
+namespace {
+constexpr qint64 kPermissionLifetimeMs = 300 * 1000;   // RFC 5766 §8
+}
+
+RelayAllocation::RelayAllocation(RelayServer *server, QTcpSocket *control, QTcpServer *relayed,
+                                 const QString &username, const QByteArray &key, QObject *parent)
+    : QObject(parent), m_server(server), m_control(control), m_relayed(relayed),
+      m_identity(RelayIdentity::fromUsername(username)), m_key(key), m_expiry(new QTimer(this))
+{
+    m_clock.start();
+    m_relayed->setParent(this);
+    m_expiry->setSingleShot(true);
+    connect(m_expiry, &QTimer::timeout, this, &RelayAllocation::close);
+    connect(m_relayed, &QTcpServer::newConnection, this, &RelayAllocation::onPeerConnection);
+}
+
+RelayAllocation::~RelayAllocation() = default;
+
+Endpoint RelayAllocation::relayedEndpoint() const
+{
+    // A relay listening on 0.0.0.0 / :: is reached at the address the client reached us at.
+    QHostAddress address = m_relayed->serverAddress();
+    if ((address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6 || address == QHostAddress::Any)
+        && m_control) {
+        bool isV4 = false;
+        const quint32 v4 = m_control->localAddress().toIPv4Address(&isV4);
+        address = isV4 ? QHostAddress(v4) : m_control->localAddress();
+    }
+    return {address, m_relayed->serverPort()};
+}
+
+void RelayAllocation::setLifetime(quint32 seconds)
+{
+    m_expiry->start(int(seconds) * 1000);
+}
+
+void RelayAllocation::addPermission(const QHostAddress &peer)
+{
+    m_permissions.insert(peer.toString(), m_clock.elapsed() + kPermissionLifetimeMs);
+}
+
+bool RelayAllocation::hasPermission(const QHostAddress &peer) const
+{
+    QHostAddress address = peer;
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);   // a v4-mapped v6 peer counts as its v4 address
+    if (isV4)
+        address = QHostAddress(v4);
+    const auto it = m_permissions.constFind(address.toString());
+    return it != m_permissions.cend() && *it > m_clock.elapsed();
+}
+
+void RelayAllocation::onPeerConnection()
+{
+    while (QTcpSocket *peer = m_relayed->nextPendingConnection()) {
+        // Without a permission, or over the volunteer's connection limit, the peer is refused.
+        if (m_closed || !m_control || !hasPermission(peer->peerAddress()) || !m_server->admitConnection()) {
+            peer->abort();
+            peer->deleteLater();
+            continue;
+        }
+        peer->setParent(this);
+        peer->setReadBufferSize(BytePump::kReadBuffer);   // nothing is read before the bind
+        const quint32 id = m_server->registerAttempt(this, peer);
+        ++m_waiting;
+        Message attempt(ConnectionAttempt, Indication);
+        QByteArray idBytes(4, '\0');
+        qToBigEndian(id, idBytes.data());
+        attempt.add(ConnectionId, idBytes);
+        attempt.addXorAddress(XorPeerAddress, {peer->peerAddress(), peer->peerPort()});
+        m_control->write(attempt.encode({}, true));
+    }
+}
+
+void RelayAllocation::join(QTcpSocket *data, QTcpSocket *peer)
+{
+    auto *pump = new BytePump(data, peer, m_server->bucket(), this);
+    m_pumps.append(pump);
+    pump->setCounter([this](qint64 toPeer, qint64 fromPeer) {
+        m_toPeers += toPeer;
+        m_fromPeers += fromPeer;
+        m_server->countBytes(this, toPeer + fromPeer);
+    });
+    connect(pump, &BytePump::finished, this, [this, pump] { m_pumps.removeAll(pump); });
+}
+
+void RelayAllocation::close()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_expiry->stop();
+    m_relayed->close();
+    for (const QPointer<BytePump> &pump : std::as_const(m_pumps))
+        if (pump)
+            pump->close();
+    m_pumps.clear();
+    for (QTcpSocket *waiting : findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly))
+        waiting->abort();   // peers still waiting for their ConnectionBind
+    if (m_control)
+        m_control->abort();
+    Q_EMIT closed();
+    deleteLater();
+}
+
+} // namespace mp2p

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "relayauth.h"
+#include "stunmessage.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class QTcpServer;
+class QTcpSocket;
+class QTimer;
+
+namespace mp2p {
+
+class BytePump;
+class RelayServer;
+
+// One TURN TCP allocation of our RS: the relayed listening port, the permissions (peer IPs,
+// 300 s each), the peers waiting for their ConnectionBind, and the joined connections.
+// It lives as long as its control connection and its lifetime (refreshed by Refresh).
+class RelayAllocation : public QObject {
+    Q_OBJECT
+public:
+    RelayAllocation(RelayServer *server, QTcpSocket *control, QTcpServer *relayed,
+                    const QString &username, const QByteArray &key, QObject *parent = nullptr);
+    ~RelayAllocation() override;
+
+    const RelayIdentity &identity() const { return m_identity; }
+    const QByteArray &key() const { return m_key; }
+    stun::Endpoint relayedEndpoint() const;
+    QTcpSocket *control() const { return m_control; }
+
+    void setLifetime(quint32 seconds);
+    void addPermission(const QHostAddress &peer);
+    bool hasPermission(const QHostAddress &peer) const;
+    void join(QTcpSocket *data, QTcpSocket *peer);   // after a successful ConnectionBind
+    void close();                                    // everything, at once
+    bool isClosed() const { return m_closed; }
+
+    int connectionCount() const { return int(m_pumps.size()) + m_waiting; }
+    qint64 bytesToPeers() const { return m_toPeers; }
+    qint64 bytesFromPeers() const { return m_fromPeers; }
+    void attemptEnded() { --m_waiting; }
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    void onPeerConnection();
+
+    RelayServer *m_server;
+    QPointer<QTcpSocket> m_control;
+    QTcpServer *m_relayed;
+    RelayIdentity m_identity;
+    QByteArray m_key;
+    QTimer *m_expiry;
+    QElapsedTimer m_clock;
+    QHash<QString, qint64> m_permissions;   // ip → expiry (ms on m_clock)
+    QList<QPointer<BytePump>> m_pumps;
+    int m_waiting = 0;
+    qint64 m_toPeers = 0;
+    qint64 m_fromPeers = 0;
+    bool m_closed = false;
+};
+
+} // namespace mp2p

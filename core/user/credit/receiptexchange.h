@@ -1,0 +1,118 @@
+#pragma once
+
+#include "receiptwire.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QMutex>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace mp2p {
+
+// What the receipt extension counts (snapshots; the live values are atomics).
+struct ReceiptCounters {
+    qint64 sent = 0;               // receipts we signed and sent as a downloader
+    qint64 received = 0;           // receipt messages that reached us as an uploader
+    qint64 accepted = 0;           // ... that passed every check and were handed to the book
+    qint64 malformed = 0;          // bad bencode, missing/wrong-typed fields, wrong version
+    qint64 oversized = 0;          // longer than receiptwire::MaxMessageBytes
+    qint64 badSignature = 0;       // key not the downloader's id, or signature does not verify
+    qint64 wrongParty = 0;         // not for us, another overlay, or signed by someone else than the peer
+    qint64 notMonotonic = 0;       // sequence or bytes not above what we already hold
+    qint64 rateLimited = 0;        // more than MaxMessagesPerSecond on one connection
+    qint64 unsolicited = 0;        // a receipt from a peer that never sent our handshake entries
+    qint64 badHandshake = 0;       // handshake entries that are malformed or whose uid/key disagree
+    qint64 dropped() const { return malformed + oversized + badSignature + wrongParty + notMonotonic + rateLimited + unsolicited; }
+};
+
+// The downloader's running state for one (uploader, overlay): what it has signed so far.
+struct IssuedState {
+    QString uploaderId;
+    QString overlayId;
+    qint64 sequence = 0;
+    qint64 bytesSigned = 0;
+    qint64 bytesReceived = 0;  // received so far (signed or not)
+    qint64 signedAtMs = 0;
+};
+
+// Who a downloader credits for bytes from a connection. Default: the peer itself as its
+// handshake says (a CS says "CS"). Extension point for relays: a relay client that knows a
+// connection arrived through RS X returns {X's id, RS}; such receipts cannot go over the
+// connection (the remote peer is not X) and are handed to the relay sink instead.
+struct UploaderAttribution {
+    QString userId;
+    PeerType role = PeerType::Peer;
+};
+using AttributionHook = std::function<std::optional<UploaderAttribution>(const QHostAddress &remote, quint16 port,
+                                                                       const ReceiptHello &hello)>;
+
+// The state the libtorrent plugin shares with the Qt side. Every method is thread-safe: the
+// plugin calls in from libtorrent's network thread, ContributionCredit from its own thread.
+// Nothing here touches a QObject; the hand-off is the inbox plus the notify callback, which
+// must only queue work (e.g. QMetaObject::invokeMethod with Qt::QueuedConnection).
+class ReceiptExchange {
+public:
+    static constexpr qint64 SignEveryBytes = qint64(1) << 20;  // a receipt per MiB received...
+    static constexpr qint64 SignEveryMs = 2000;                 // ... or every 2 s, whichever first
+    static constexpr int MaxMessagesPerSecond = 8;              // per connection, more are dropped
+
+    ReceiptExchange();
+
+    void setIdentity(const KeyPair &key, PeerType role);
+    bool hasIdentity() const;
+    ReceiptHello ownHello() const;
+    QString ownUserId() const;
+    void setAttribution(AttributionHook hook);
+    std::optional<UploaderAttribution> attribute(const QHostAddress &remote, quint16 port, const ReceiptHello &hello) const;
+    void setRelaySink(std::function<void(const Receipt &)> sink);
+    void setNotify(std::function<void()> notify);
+
+    // --- downloader side
+    void restoreIssued(const QList<IssuedState> &states);
+    void addReceived(const UploaderAttribution &uploader, const QString &overlayId, qint64 bytes);
+    // A new signed receipt when one is due (see SignEvery*), or always when `force` and any
+    // unsigned bytes exist. The new state is queued for persistence.
+    std::optional<Receipt> signIfDue(const UploaderAttribution &uploader, const QString &overlayId, qint64 nowMs, bool force);
+    void deliverToRelay(const Receipt &receipt);
+
+    // --- uploader side
+    void restoreAccepted(const QList<Receipt> &latest);
+    // Checks a decoded receipt from the peer whose handshake was `remote`, for `overlayId`;
+    // on success it becomes the latest for (downloader, overlay) and goes to the inbox.
+    bool acceptIncoming(const Receipt &receipt, const QString &overlayId, const ReceiptHello &remote);
+
+    // --- hand-off to the Qt side
+    QList<Receipt> takeInbox();
+    QList<IssuedState> takeIssuedChanges();
+
+    // --- counters
+    ReceiptCounters counters() const;
+    struct Live {
+        std::atomic<qint64> sent{0}, received{0}, accepted{0}, malformed{0}, oversized{0}, badSignature{0},
+            wrongParty{0}, notMonotonic{0}, rateLimited{0}, unsolicited{0}, badHandshake{0};
+    };
+    Live &live() { return m_live; }
+
+private:
+    using Key = QPair<QString, QString>;  // (uploader or downloader, overlay)
+    void notify();
+
+    mutable QMutex m_mutex;
+    std::optional<KeyPair> m_key;
+    QString m_userId;
+    PeerType m_role = PeerType::Peer;
+    AttributionHook m_attribution;
+    std::function<void(const Receipt &)> m_relaySink;
+    std::function<void()> m_notify;
+    QHash<Key, IssuedState> m_issued;
+    QHash<Key, IssuedState> m_issuedChanged;
+    QHash<Key, QPair<qint64, qint64>> m_accepted;  // (downloader, overlay) → (sequence, bytes)
+    QList<Receipt> m_inbox;
+    Live m_live;
+};
+
+} // namespace mp2p

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "consentstore.h"
+#include "volunteerrole.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace mp2p {
+
+class ProviderClient;
+
+// Runs the volunteer roles under the user's consent (issue 7, BRIEF §4):
+//  - no role starts without a current (latest, not revoked, signature-checked) consent;
+//  - a role runs only inside its consented hours, re-evaluated every evaluateIntervalMs;
+//  - new limits reach a running role at once (applyLimits);
+//  - revoke() records a signed revocation and stops the role before it returns;
+//  - a consent or revocation written by another process (`mp2p volunteer` while the peer runs)
+//    is noticed within one evaluation (PRAGMA data_version);
+//  - records go to the PAMS (POST /pams/v1/consent) whenever the provider is ready.
+class VolunteerController : public QObject {
+    Q_OBJECT
+public:
+    using HourSource = std::function<int()>;  // local hour 0..23; tests inject one
+
+    VolunteerController(ConsentStore *store, KeyPair key, QObject *parent = nullptr);
+    ~VolunteerController() override;  // stops every role
+
+    void addRole(VolunteerRole *role);  // not owned
+    void setHourSource(HourSource hours);
+    void setEvaluateInterval(int ms);   // default 250 ms (revocation from another process < 1 s)
+    void start();                       // first evaluation now, then on the timer
+
+    // Records a signed grant with these limits (or new limits for a running role).
+    bool consent(VolunteerRoleKind role, const VolunteerLimits &limits, QString *error);
+    // Records a signed revocation and stops the role now.
+    bool revoke(VolunteerRoleKind role, QString *error);
+    void evaluate();
+
+    bool isRunning(VolunteerRoleKind role) const;
+    void syncWith(ProviderClient *provider);  // pushes unsynced records now and when ready
+
+Q_SIGNALS:
+    void roleStarted(const QString &role);
+    void roleStopped(const QString &role, const QString &why);
+    void roleFailed(const QString &role, const QString &problem);
+    void consentSynced(int records);
+
+private:
+    void pushUnsynced();
+
+    ConsentStore *m_store;
+    KeyPair m_key;
+    QHash<int, VolunteerRole *> m_roles;
+    QHash<int, VolunteerLimits> m_applied;  // limits the running role has
+    HourSource m_hours;
+    QTimer m_timer;
+    qint64 m_seenVersion = -1;
+    int m_ticks = 0;
+    ProviderClient *m_provider = nullptr;
+};
+
+} // namespace mp2p

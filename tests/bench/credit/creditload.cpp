@@ -1,0 +1,226 @@
+#include "creditload.h"
+
+#include <mp2pdprocess.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+#include <memory>
+
+#include <time.h>
+
+namespace mp2p::bench {
+
+namespace {
+
+using test::HttpResult;
+using test::TestHttp;
+
+struct User {
+    KeyPair key = KeyPair::generate();
+    QString userId = userIdForPublicKey(key.publicKey());
+    QString token;
+};
+
+bool login(TestHttp &http, const QString &base, User *u, QString *problem)
+{
+    const HttpResult reg = http.post(base + QStringLiteral("/ums/v1/users"),
+                                     {{QStringLiteral("publicKey"), QString::fromLatin1(toBase64Url(u->key.publicKey()))}});
+    if (reg.status != 201 && reg.status != 200) {
+        *problem = QStringLiteral("register at the UMS: HTTP %1 %2").arg(reg.status).arg(QString::fromUtf8(reg.body.left(200)));
+        return false;
+    }
+    const QJsonObject c = http.post(base + QStringLiteral("/ums/v1/challenges"), {{QStringLiteral("userId"), u->userId}}).json();
+    const QByteArray message = "mp2p-login:" + c.value(QStringLiteral("challengeId")).toString().toLatin1() + ':'
+                               + c.value(QStringLiteral("challenge")).toString().toLatin1();
+    const HttpResult s = http.post(base + QStringLiteral("/ums/v1/sessions"),
+                                   {{QStringLiteral("userId"), u->userId},
+                                    {QStringLiteral("challengeId"), c.value(QStringLiteral("challengeId"))},
+                                    {QStringLiteral("signature"), QString::fromLatin1(toBase64Url(u->key.sign(message)))}});
+    u->token = s.json().value(QStringLiteral("token")).toString();
+    if (u->token.isEmpty())
+        *problem = QStringLiteral("login at the UMS: HTTP %1").arg(s.status);
+    return !u->token.isEmpty();
+}
+
+QString overlayId(int i)
+{
+    return QString::number(0xc0ffee00 + i, 16).rightJustified(40, QLatin1Char('0'));
+}
+
+// One uploader's queue of request bodies, sent one at a time on its own connection.
+struct Client {
+    QString token;
+    QList<QByteArray> bodies;
+    QList<int> counts;  // receipts in each body
+    int next = 0;
+};
+
+} // namespace
+
+CreditLoadResult runCreditLoad(const CreditLoadOptions &o)
+{
+    CreditLoadResult result;
+    TestHttp http;
+    QList<User> uploaders(o.uploaders), downloaders(o.downloaders);
+    for (User &u : uploaders)
+        if (!login(http, o.url, &u, &result.problem))
+            return result;
+    for (User &u : downloaders)
+        if (!login(http, o.url, &u, &result.problem))
+            return result;
+
+    // Every downloader reports 1 TiB downloaded in every overlay: cap (a) never bites an honest
+    // receipt here, but the PAMS still reads the report for each one.
+    QJsonArray overlayReports;
+    for (int i = 0; i < o.overlays; ++i)
+        overlayReports.append(QJsonObject{{"overlayId", overlayId(i)}, {"uploaded", 0}, {"downloaded", qint64(1) << 40},
+                                          {"left", 0}, {"uploadConnections", 1}, {"downloadConnections", 1}});
+    for (const User &d : downloaders) {
+        const HttpResult r = http.post(o.url + QStringLiteral("/pams/v1/reports"), {{"overlays", overlayReports}}, d.token);
+        if (r.status != 200) {
+            result.problem = QStringLiteral("PAMP report: HTTP %1 %2").arg(r.status).arg(QString::fromUtf8(r.body.left(200)));
+            return result;
+        }
+    }
+
+    // Uploader u's receipt j names triple (downloader, overlay) j % triples in round j / triples:
+    // sequence round + 1 and cumulative bytes (round + 1) * 1000, so each batch spans many
+    // triples and a triple's receipts arrive in order, each one distinct and honest.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const int triples = o.downloaders * o.overlays;
+    std::vector<Client> clients(o.uploaders);
+    for (int u = 0; u < o.uploaders; ++u) {
+        const int mine = o.receipts / o.uploaders + (u < o.receipts % o.uploaders ? 1 : 0);
+        QList<qint64> lastBytes(triples, 0);
+        QJsonArray batch;
+        clients[u].token = uploaders[u].token;
+        for (int j = 0; j < mine; ++j) {
+            const int t = j % triples;
+            const qint64 round = j / triples;
+            ReceiptFields f;
+            f.overlayId = overlayId(t % o.overlays);
+            f.uploaderId = uploaders[u].userId;
+            f.sequence = round + 1;
+            f.bytes = (round + 1) * 1000;
+            f.time = now;
+            lastBytes[t] = f.bytes;
+            batch.append(receiptToJson(signReceipt(downloaders[t / o.overlays].key, f)));
+            if (batch.size() == o.batch || j == mine - 1) {
+                clients[u].bodies.append(QJsonDocument(QJsonObject{{"receipts", batch}}).toJson(QJsonDocument::Compact));
+                clients[u].counts.append(int(batch.size()));
+                batch = {};
+            }
+        }
+        for (qint64 b : std::as_const(lastBytes))
+            result.expectedCredit += b;
+    }
+
+    // The timed phase.
+    QNetworkAccessManager network;
+    const QUrl redeemUrl(o.url + QStringLiteral("/pams/v1/credit/redeem"));
+    int active = 0;
+    QElapsedTimer clock;
+    std::function<void(Client &)> sendNext = [&](Client &c) {
+        if (c.next >= c.bodies.size() || clock.elapsed() > qint64(o.maxSeconds) * 1000) {
+            result.timedOut = result.timedOut || c.next < c.bodies.size();
+            --active;
+            return;
+        }
+        QNetworkRequest request(redeemUrl);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + c.token.toLatin1());
+        request.setTransferTimeout(60000);
+        const int index = c.next++;
+        QNetworkReply *reply = network.post(request, c.bodies.at(index));
+        QObject::connect(reply, &QNetworkReply::finished, [&, reply, index, client = &c] {
+            reply->deleteLater();
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                ++result.httpErrors;
+            } else {
+                result.sent += client->counts.at(index);
+                result.credited += answer.value(QStringLiteral("credited")).toInteger();
+                for (const QJsonValue &v : answer.value(QStringLiteral("results")).toArray()) {
+                    if (v.toObject().value(QStringLiteral("status")).toString() == QLatin1String("accepted"))
+                        ++result.accepted;
+                    else
+                        ++result.rejected;
+                }
+            }
+            sendNext(*client);
+        });
+    };
+    clock.start();
+    active = o.uploaders;
+    for (Client &c : clients)
+        sendNext(c);
+    while (active > 0 && clock.elapsed() < qint64(o.maxSeconds + 30) * 1000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    result.seconds = clock.nsecsElapsed() / 1e9;
+    result.timedOut = result.timedOut || active > 0;
+
+    for (const User &u : uploaders)
+        result.balances += http.get(o.url + QStringLiteral("/pams/v1/credit/") + u.userId).json().value(QStringLiteral("balance")).toInteger();
+    return result;
+}
+
+SignedMessages signedMessages(int count)
+{
+    SignedMessages m;
+    QList<KeyPair> keys;
+    for (int i = 0; i < 64; ++i)
+        keys.append(KeyPair::generate());
+    const QString uploader = userIdForPublicKey(KeyPair::generate().publicKey());
+    for (int i = 0; i < count; ++i) {
+        ReceiptFields f;
+        f.overlayId = overlayId(i % 7);
+        f.uploaderId = uploader;
+        f.sequence = i + 1;
+        f.bytes = qint64(i + 1) * 1000;
+        f.time = 1'700'000'000 + i;
+        const Receipt r = signReceipt(keys.at(i % keys.size()), f);
+        m.messages.append(canonicalReceiptMessage(r.fields));
+        m.keys.append(r.downloaderKey);
+        m.signatures.append(r.signature);
+    }
+    return m;
+}
+
+namespace {
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+} // namespace
+
+double verificationsPerSecond(const SignedMessages &m, int count, double maxSeconds, qint64 *done, double *cpuUsEach)
+{
+    const double cpuStart = threadCpuSeconds();
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 limitNs = qint64(maxSeconds * 1e9);
+    qint64 n = 0;
+    bool allValid = true;
+    for (; n < count; ++n) {
+        const qsizetype i = n % m.messages.size();
+        allValid = verifySignature(m.keys.at(i), m.messages.at(i), m.signatures.at(i)) && allValid;
+        if ((n & 255) == 255 && clock.nsecsElapsed() > limitNs) {
+            ++n;
+            break;
+        }
+    }
+    *done = n;
+    *cpuUsEach = n > 0 ? 1e6 * (threadCpuSeconds() - cpuStart) / n : 0;
+    const double rate = n / (clock.nsecsElapsed() / 1e9);
+    return allValid ? rate : -rate;
+}
+
+} // namespace mp2p::bench

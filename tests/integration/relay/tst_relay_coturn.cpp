@@ -1,0 +1,122 @@
+// Interop: our TurnClient (RFC 5766 + RFC 6062) against Debian's coturn, with static long-term
+// credentials and with the TURN REST scheme our P2PSP hands out. Runs inside the suite's
+// `unshare -n`; coturn is started and stopped by PID.
+#include "coturnprocess.h"
+#include "relaytestkit.h"
+
+#include <relay/relayauth.h>
+
+#include <QDateTime>
+
+using namespace mp2p;
+using namespace relaytest;
+
+namespace {
+const QHostAddress kClientIp(QStringLiteral("127.1.0.2"));
+const QHostAddress kPeerIp(QStringLiteral("127.2.0.3"));
+}
+
+class TestRelayCoturn : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void staticCredentials();
+    void restCredentials();
+    void wrongPassword();
+
+private:
+    void relayBothWays(const QString &user, const QString &password, CoturnProcess &coturn);
+};
+
+void TestRelayCoturn::initTestCase()
+{
+    if (!CoturnProcess::available())
+        QSKIP("/usr/bin/turnserver is missing: install Debian's coturn package to run the interop test");
+}
+
+void TestRelayCoturn::relayBothWays(const QString &user, const QString &password, CoturnProcess &coturn)
+{
+    TurnClient client;
+    TurnClientConfig cc;
+    cc.serverAddress = QHostAddress::LocalHost;
+    cc.serverPort = coturn.port();
+    cc.username = user;
+    cc.password = password;
+    cc.localAddress = kClientIp;
+    QSignalSpy allocated(&client, &TurnClient::allocated);
+    QSignalSpy failed(&client, &TurnClient::failed);
+    client.start(cc);
+    QVERIFY2(allocated.wait(10000), qPrintable(failed.isEmpty() ? coturn.log().right(3000)
+                                                                 : failed.first().first().toString()));
+    QCOMPARE(client.relayedEndpoint().address, QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(client.relayedEndpoint().port >= 49160 && client.relayedEndpoint().port <= 49400);
+
+    QSignalSpy granted(&client, &TurnClient::permissionsGranted);
+    QSignalSpy refused(&client, &TurnClient::permissionFailed);
+    client.grantPermissions({kPeerIp});
+    QVERIFY2(granted.wait(10000), qPrintable(refused.isEmpty() ? QString() : refused.first().first().toString()));
+
+    Accepted accepted;
+    collect(&client, &accepted, this);
+    QTcpSocket *peer = connectPeer(kPeerIp, client.relayedEndpoint().address, client.relayedEndpoint().port, this);
+    QVERIFY2(QTest::qWaitFor([&] { return !accepted.sockets.isEmpty(); }, 10000), qPrintable(coturn.log().right(3000)));
+    QCOMPARE(accepted.peers.first(), kPeerIp);
+    QTcpSocket *app = accepted.sockets.first();
+
+    const QByteArray up = pattern(2 << 20, 5), down = pattern(2 << 20, 6);
+    peer->write(up);
+    app->write(down);
+    QByteArray atApp, atPeer;
+    readBoth(app, up.size(), &atApp, peer, down.size(), &atPeer);
+    QCOMPARE(atApp.size(), up.size());
+    QVERIFY(atApp == up);
+    QCOMPARE(atPeer.size(), down.size());
+    QVERIFY(atPeer == down);
+    client.stop();
+    peer->abort();
+}
+
+void TestRelayCoturn::staticCredentials()
+{
+    CoturnProcess coturn;
+    QString error;
+    QVERIFY2(coturn.start(CoturnProcess::freePort(), {QStringLiteral("--lt-cred-mech"), QStringLiteral("--user=test:secret")},
+                          &error), qPrintable(error));
+    relayBothWays(QStringLiteral("test"), QStringLiteral("secret"), coturn);
+}
+
+void TestRelayCoturn::restCredentials()
+{
+    // The same user name shape the P2PSP hands out: "<expiry>:<user>+<overlay>".
+    const QByteArray secret = "shared-secret";
+    CoturnProcess coturn;
+    QString error;
+    QVERIFY2(coturn.start(CoturnProcess::freePort(), {QStringLiteral("--use-auth-secret"),
+                          QStringLiteral("--static-auth-secret=") + QString::fromLatin1(secret)}, &error),
+             qPrintable(error));
+    const QString user = RelayAuth::restUsernameFor(QDateTime::currentSecsSinceEpoch() + 3600,
+                                                    QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"),
+                                                    QStringLiteral("a94a8fe5ccb19ba61c4c0873d391e987982fbbd3"));
+    relayBothWays(user, stun::restPassword(secret, user), coturn);
+}
+
+void TestRelayCoturn::wrongPassword()
+{
+    CoturnProcess coturn;
+    QString error;
+    QVERIFY2(coturn.start(CoturnProcess::freePort(), {QStringLiteral("--lt-cred-mech"), QStringLiteral("--user=test:secret")},
+                          &error), qPrintable(error));
+    TurnClient client;
+    TurnClientConfig cc;
+    cc.serverAddress = QHostAddress::LocalHost;
+    cc.serverPort = coturn.port();
+    cc.username = QStringLiteral("test");
+    cc.password = QStringLiteral("nope");
+    QSignalSpy failed(&client, &TurnClient::failed);
+    client.start(cc);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("401")), qPrintable(failed.first().first().toString()));
+}
+
+QTEST_GUILESS_MAIN(TestRelayCoturn)
+#include "tst_relay_coturn.moc"

@@ -1,0 +1,91 @@
+// The peer's relay glue: connections arriving at the relayed address of a TURN allocation on
+// our RS are joined to a local listener (standing in for libtorrent's), bytes both ways.
+#include "relaytestkit.h"
+
+#include <relay/relayserver.h>
+#include <user/relayed/relayedlistener.h>
+
+#include <QTcpServer>
+
+using namespace mp2p;
+using namespace relaytest;
+
+class TestRelayedListener : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void splicesToTheLocalListener();
+    void unreachableTargetClosesThePeer();
+};
+
+namespace {
+struct Rig {
+    RelayServer server;
+    RelayedListener listener;
+    bool start(quint16 targetPort)
+    {
+        RelayServerConfig config;
+        config.listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
+        config.listenPort = 0;
+        config.users.insert(QStringLiteral("peer"), QStringLiteral("pw"));
+        QString error;
+        if (!server.start(config, &error))
+            return false;
+        TurnClientConfig turn;
+        turn.serverAddress = config.listenAddress;
+        turn.serverPort = server.port();
+        turn.username = QStringLiteral("peer");
+        turn.password = QStringLiteral("pw");
+        QSignalSpy ready(&listener, &RelayedListener::ready);
+        listener.start(turn, QHostAddress::AnyIPv4, targetPort);   // 0.0.0.0 → reached on 127.0.0.1
+        if (!ready.wait(10000))
+            return false;
+        QSignalSpy granted(listener.client(), &TurnClient::permissionsGranted);
+        listener.grantPeers({QHostAddress(QStringLiteral("127.2.0.3"))});
+        return granted.wait(10000);
+    }
+};
+} // namespace
+
+void TestRelayedListener::splicesToTheLocalListener()
+{
+    QTcpServer engine;   // libtorrent's listener in the real peer
+    QVERIFY(engine.listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+    Rig rig;
+    QVERIFY(rig.start(engine.serverPort()));
+    QVERIFY(rig.listener.relayedAddress().startsWith(QStringLiteral("127.0.0.1:")));
+    QCOMPARE(rig.listener.announceQuery(), QStringLiteral("&relayed=") + rig.listener.relayedAddress());
+
+    QTcpSocket *peer = connectPeer(QHostAddress(QStringLiteral("127.2.0.3")), rig.listener.relayedEndpoint().address,
+                                   rig.listener.relayedEndpoint().port, this);
+    peer->write("hello before the join");   // buffered on the way, never lost
+    QVERIFY(QTest::qWaitFor([&] { return engine.hasPendingConnections(); }, 10000));
+    QTcpSocket *local = engine.nextPendingConnection();
+    const QByteArray up = QByteArray("hello before the join") + pattern(1 << 20, 1), down = pattern(1 << 20, 2);
+    peer->write(up.mid(21));
+    local->write(down);
+    QByteArray atLocal, atPeer;
+    readBoth(local, up.size(), &atLocal, peer, down.size(), &atPeer);
+    QVERIFY(atLocal == up);
+    QVERIFY(atPeer == down);
+    QCOMPARE(rig.listener.splicedConnections(), 1);
+    QCOMPARE(rig.listener.bytesIn(), qint64(up.size()));
+    QCOMPARE(rig.listener.bytesOut(), qint64(down.size()));
+}
+
+void TestRelayedListener::unreachableTargetClosesThePeer()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();   // nothing listens there now
+    Rig rig;
+    QVERIFY(rig.start(closedPort));
+    QTcpSocket *peer = connectPeer(QHostAddress(QStringLiteral("127.2.0.3")), rig.listener.relayedEndpoint().address,
+                                   rig.listener.relayedEndpoint().port, this);
+    QVERIFY(QTest::qWaitFor([&] { return peer->state() == QAbstractSocket::ConnectedState; }, 5000));
+    QVERIFY(QTest::qWaitFor([&] { return peer->state() == QAbstractSocket::UnconnectedState; }, 10000));
+    QCOMPARE(rig.listener.splicedConnections(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestRelayedListener)
+#include "tst_relayedlistener.moc"
