@@ -43,6 +43,24 @@ QJsonObject record(const QString &id, const QString &title, qint64 size)
 class TestGuiModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void transferModelIgnoresUnchangedSnapshots()
+    {
+        // An idle tick (the same snapshot again) repaints nothing; a change repaints only its columns.
+        TransferModel model;
+        const TransferStatus seed = status(QStringLiteral("h1"), QStringLiteral("alpha"), TransferState::Seeding, 1.0);
+        model.updateTransfers({seed});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.updateTransfers({seed});
+        QCOMPARE(changed.count(), 0);
+        TransferStatus moved = seed;
+        moved.uploadRate = 2048;
+        moved.uploaded += 4096;
+        model.updateTransfers({moved});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed[0][0].toModelIndex().column(), int(TransferModel::UpRate));
+        QCOMPARE(changed[0][1].toModelIndex().column(), int(TransferModel::Ratio));
+    }
+
     void transferModelFollowsUpdates()
     {
         TransferModel model;

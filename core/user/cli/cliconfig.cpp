@@ -145,10 +145,9 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
         if (!parseRelaySpec(relay, &turn, error))
             return false;
         // Relayed peers all arrive from the local relay glue (127.0.0.1), so libtorrent must take
-        // more than one connection per IP. The spec rides on the application object until
-        // CliConfig gets a field for it (peercommands.cpp attaches the relay).
+        // more than one connection per IP (peercommands.cpp attaches the relay).
         peer.engine.allowMultipleConnectionsPerIp = true;
-        qApp->setProperty("mp2p.relay", relay);
+        config->relay = relay;
     }
     config->json = parser.isSet(QStringLiteral("json"));
     if (parser.isSet(QStringLiteral("log-level")))

@@ -17,7 +17,7 @@ namespace {
 // --relay: put this peer behind a TURN allocation (see core/user/relayed/relayedpeer.h).
 void attachRelayIfAsked(CliSession *session)
 {
-    const QString spec = qApp->property("mp2p.relay").toString();
+    const QString spec = session->config().relay;
     TurnClientConfig turn;
     QString error;
     if (spec.isEmpty() || !parseRelaySpec(spec, &turn, &error))

@@ -97,8 +97,14 @@ bool ConsentStore::markSynced(const ConsentRecord &r, QString *error)
 
 qint64 ConsentStore::dataVersion() const
 {
-    QSqlQuery q(m_db.connection());
-    return q.exec(QStringLiteral("PRAGMA data_version")) && q.next() ? q.value(0).toLongLong() : -1;
+    if (!m_versionQuery) {
+        m_versionQuery.emplace(m_db.connection());
+        m_versionQuery->prepare(QStringLiteral("PRAGMA data_version"));
+    }
+    const bool ok = m_versionQuery->exec() && m_versionQuery->next();
+    const qint64 version = ok ? m_versionQuery->value(0).toLongLong() : -1;
+    m_versionQuery->finish();
+    return version;
 }
 
 } // namespace mp2p

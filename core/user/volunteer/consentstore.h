@@ -4,6 +4,7 @@
 #include <p2psp/pams/consentrecord.h>
 
 #include <QList>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -29,6 +30,7 @@ public:
 
 private:
     Database m_db;
+    mutable std::optional<QSqlQuery> m_versionQuery;  // prepared once: polled twice a second
 };
 
 } // namespace mp2p

@@ -31,7 +31,7 @@ public:
 
     void addRole(VolunteerRole *role);  // not owned
     void setHourSource(HourSource hours);
-    void setEvaluateInterval(int ms);   // default 250 ms (revocation from another process < 1 s)
+    void setEvaluateInterval(int ms);   // default 500 ms (revocation from another process < 1 s)
     void start();                       // first evaluation now, then on the timer
 
     // Records a signed grant with these limits (or new limits for a running role).

@@ -185,7 +185,7 @@ void TstVolunteer::revocationFromAnotherProcess()
     t.start();
     QVERIFY(cliSide.record(m_key, VolunteerRoleKind::Relay, limits(1 << 20), true, 1001, &e));
     QTRY_VERIFY_WITH_TIMEOUT(!relay.running, 5000);
-    qInfo("a revocation written by another process stopped the role after %lld ms (poll every 250 ms)", t.elapsed());
+    qInfo("a revocation written by another process stopped the role after %lld ms (poll every 500 ms)", t.elapsed());
 }
 
 void TstVolunteer::consentSurvivesRestartAndTampering()
