@@ -24,10 +24,11 @@ CreditDecision reject(CreditVerdict verdict, QString detail)
 
 } // namespace
 
-CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, const CreditLimits &limits)
+CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, const CreditLimits &limits,
+                            std::optional<ReceiptCheck> checked)
 {
     const ReceiptFields &f = receipt.fields;
-    switch (verifyReceipt(receipt)) {
+    switch (checked ? *checked : verifyReceipt(receipt)) {
     case ReceiptCheck::KeyMismatch:
         return reject(CreditVerdict::Forged, QStringLiteral("the downloaderKey does not belong to the downloaderId"));
     case ReceiptCheck::BadSignature:

@@ -43,6 +43,9 @@ struct CreditDecision {
 // An inflated receipt earns nothing (it is rejected whole, not clipped to the cap): clipping
 // would still pay a cheater the cap, and the state is not advanced, so an honest downloader
 // whose PAMP report lagged behind can resend a receipt later and be credited in full.
-CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, const CreditLimits &limits);
+// `checked`: the receipt's signature check when it was already done (a batch verifies its
+// signatures in parallel first); otherwise it is done here.
+CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, const CreditLimits &limits,
+                            std::optional<ReceiptCheck> checked = std::nullopt);
 
 } // namespace mp2p
