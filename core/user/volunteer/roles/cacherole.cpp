@@ -26,6 +26,8 @@ bool CacheRole::start(const VolunteerLimits &limits, QString *error)
         *error = QStringLiteral("the cache role needs a disk quota; consent again with one (e.g. --disk-quota 10GiB)");
         return false;
     }
+    if (m_beforeStart && !m_beforeStart(error))
+        return false;
     CacheNodeConfig config = m_base;
     config.limits = cacheLimits(limits);
     auto node = std::make_unique<CacheNode>(config, m_network);

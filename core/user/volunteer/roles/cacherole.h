@@ -3,6 +3,7 @@
 #include <cache/cachenode.h>
 #include <user/volunteer/volunteerrole.h>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -24,9 +25,13 @@ public:
     void stop() override;
     bool isRunning() const override;
 
+    // Runs right before each start, i.e. only once the user consented (files the role needs).
+    void setBeforeStart(std::function<bool(QString *error)> hook) { m_beforeStart = std::move(hook); }
+
     CacheNode *node() const { return m_node.get(); }
 
 private:
+    std::function<bool(QString *error)> m_beforeStart;
     static CacheLimits cacheLimits(const VolunteerLimits &limits);
 
     CacheNodeConfig m_base;

@@ -16,6 +16,8 @@ RelayLimits RelayRole::relayLimits(const VolunteerLimits &limits)
 
 bool RelayRole::start(const VolunteerLimits &limits, QString *error)
 {
+    if (m_beforeStart && !m_beforeStart(error))
+        return false;
     auto server = std::make_unique<RelayServer>();
     server->setLimits(relayLimits(limits));  // before the first allocation can arrive
     if (!server->start(m_config, error))

@@ -3,6 +3,7 @@
 #include <relay/relayserver.h>
 #include <user/volunteer/volunteerrole.h>
 
+#include <functional>
 #include <memory>
 
 namespace mp2p {
@@ -22,11 +23,15 @@ public:
     void stop() override;
     bool isRunning() const override;
 
+    // Runs right before each start, i.e. only once the user consented (files the role needs).
+    void setBeforeStart(std::function<bool(QString *error)> hook) { m_beforeStart = std::move(hook); }
+
     RelayServer *server() const { return m_server.get(); }
     const RelayServerConfig &config() const { return m_config; }
     void setConfig(const RelayServerConfig &config) { m_config = config; }  // used at the next start
 
 private:
+    std::function<bool(QString *error)> m_beforeStart;
     static RelayLimits relayLimits(const VolunteerLimits &limits);
 
     RelayServerConfig m_config;

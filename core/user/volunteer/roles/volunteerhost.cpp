@@ -106,12 +106,17 @@ bool VolunteerHost::start(QString *error)
     m_store = std::make_unique<ConsentStore>(QDir(m_dataDir).filePath(QStringLiteral("consent.db")));
     if (!m_store->open(error))
         return false;
-    QByteArray secret;
-    if (!loadRelaySecret(&secret, error) || !shareIdentityWithCache(error))
-        return false;
-    RelayServerConfig relay = m_relay->config();
-    relay.authSecret = secret;
-    m_relay->setConfig(relay);
+    // Files a role needs are made when it first starts under consent, not before.
+    m_cache->setBeforeStart([this](QString *why) { return shareIdentityWithCache(why); });
+    m_relay->setBeforeStart([this](QString *why) {
+        QByteArray secret;
+        if (!loadRelaySecret(&secret, why))
+            return false;
+        RelayServerConfig relay = m_relay->config();
+        relay.authSecret = secret;
+        m_relay->setConfig(relay);
+        return true;
+    });
 
     m_controller = std::make_unique<VolunteerController>(m_store.get(), m_peer->provider()->identity().key);
     m_controller->addRole(m_relay.get());
