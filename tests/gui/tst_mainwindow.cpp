@@ -24,25 +24,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "windowconfig.h"
+
 using namespace mp2p;
 
 namespace {
 
 SessionConfig windowConfig(const QTemporaryDir &dir)
 {
-    SessionConfig config;
-    config.peer.dataDir = dir.filePath(QStringLiteral("desktop"));
-    config.peer.displayName = QStringLiteral("desktop");
-    config.peer.engine.listenInterfaces = QStringLiteral("127.1.0.2:0");
-    config.peer.engine.outgoingInterfaces = QStringLiteral("127.1.0.2");
-    config.peer.engine.enableUtp = false;  // TCP on loopback is ~10x faster (PITFALLS.md)
-    config.peer.engine.statsIntervalMs = 250;
-    config.peer.advertisedAddress = QStringLiteral("127.1.0.2:0");
-    config.downloadDir = dir.filePath(QStringLiteral("downloads"));
-    config.embeddedPort = 0;
-    config.embeddedSections.insert(QStringLiteral("oms"), QJsonObject{{QStringLiteral("announceIntervalSecs"), 5},
-                                                                      {QStringLiteral("minAnnounceIntervalSecs"), 2}});
-    return config;
+    return test::windowConfig(dir, QStringLiteral("127.1.0.2"));
 }
 
 QByteArray writeSample(const QString &path, qint64 size)

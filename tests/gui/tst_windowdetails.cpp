@@ -51,25 +51,15 @@
 #include <QTest>
 #include <QtConcurrent>
 
+#include "windowconfig.h"
+
 using namespace mp2p;
 
 namespace {
 
 SessionConfig windowConfig(const QTemporaryDir &dir)
 {
-    SessionConfig config;
-    config.peer.dataDir = dir.filePath(QStringLiteral("desktop"));
-    config.peer.displayName = QStringLiteral("desktop");
-    config.peer.engine.listenInterfaces = QStringLiteral("127.1.0.12:0");
-    config.peer.engine.outgoingInterfaces = QStringLiteral("127.1.0.12");
-    config.peer.engine.enableUtp = false;  // TCP on loopback is ~10x faster (PITFALLS.md)
-    config.peer.engine.statsIntervalMs = 250;
-    config.peer.advertisedAddress = QStringLiteral("127.1.0.12:0");
-    config.downloadDir = dir.filePath(QStringLiteral("downloads"));
-    config.embeddedPort = 0;
-    config.embeddedSections.insert(QStringLiteral("oms"), QJsonObject{{QStringLiteral("announceIntervalSecs"), 5},
-                                                                      {QStringLiteral("minAnnounceIntervalSecs"), 2}});
-    return config;
+    return test::windowConfig(dir, QStringLiteral("127.1.0.12"));
 }
 
 QByteArray writeData(const QString &path, qint64 size, quint32 seed)
