@@ -202,7 +202,7 @@ void MainWindow::onStats()
     const qint64 up = m_model->totalUploadRate();
     m_totalsLabel->setText(tr("↓ %1  ↑ %2").arg(formatRate(down), formatRate(up)));
     if (m_session && m_session->peer())
-        m_graph->addSample(down, up);
+        m_graph->setRates(down, up);
 }
 
 void MainWindow::startDownload(const QString &contentId, const QString &title)

@@ -1,4 +1,5 @@
 #include "detailspane.h"
+#include "keyboardtoolbar.h"
 
 #include "piecesbar.h"
 #include "prioritydelegate.h"
@@ -17,7 +18,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace mp2p {
@@ -109,8 +109,7 @@ QWidget *DetailsPane::buildFilesTab()
         m_filesView->addAction(action);
         m_priorityActions.append(action);
     }
-    auto *toolbar = new QToolBar(tr("File actions"), page);
-    toolbar->setAccessibleName(tr("File actions"));
+    auto *toolbar = new KeyboardToolBar(tr("File actions"), page);
     toolbar->addAction(m_play);
     toolbar->addSeparator();
     toolbar->addActions(m_priorityActions);
