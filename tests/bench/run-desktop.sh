@@ -8,9 +8,10 @@
 # The mp2p programs talk to one external mp2pd (started here, not measured), so every measured
 # process does only peer work. Each program is measured alone (one after the other).
 # Usage (as root on Debian 12): tests/bench/run-desktop.sh [build folder, default build-bench]
-# Knobs: COUNT=100 SIZE_KIB=256 SECONDS_IDLE=60 SETTLE=20 ROUNDS=5. About 7 minutes after the build.
+# Knobs: COUNT=100 SIZE_KIB=256 SECONDS_IDLE=120 SETTLE=20 ROUNDS=5. About 11 minutes after the build.
+# (120 s: at idle a program uses a few hundredths of a percent, i.e. a handful of 10 ms clock ticks.)
 # ONLY=desktop or ONLY=daemon measures that mp2p program alone (no baseline, no ratio): a quick check
-# while tuning. THREADS=1 also prints, per thread, its CPU ticks and wake-ups (context switches) in
+# while tuning; ONLY=gui measures the desktop pair, ONLY=headless the daemon pair (with ratios). THREADS=1 also prints, per thread, its CPU ticks and wake-ups (context switches) in
 # the window: where idle time goes. PERF=1 also records a perf profile of the window into
 # <build>/bench-desktop-<program>.perf (look at it with `perf report -i FILE`).
 set -euo pipefail
@@ -20,10 +21,19 @@ ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=$(realpath -m "${1:-$ROOT/build-bench}")
 COUNT=${COUNT:-100}
 SIZE_KIB=${SIZE_KIB:-256}
-SECONDS_IDLE=${SECONDS_IDLE:-60}
+SECONDS_IDLE=${SECONDS_IDLE:-120}
 SETTLE=${SETTLE:-20}
 ROUNDS=${ROUNDS:-5}
 ONLY=${ONLY:-all}
+case "$ONLY" in
+  all) STAGES="desktop qbt daemon nox play" ;;
+  desktop) STAGES="desktop" ;;
+  daemon) STAGES="daemon" ;;
+  gui) STAGES="desktop qbt" ;;
+  headless) STAGES="daemon nox" ;;
+  *) echo "ONLY must be all, desktop, daemon, gui or headless" >&2; exit 2 ;;
+esac
+want() { [[ " $STAGES " == *" $1 "* ]]; }
 THREADS=${THREADS:-0}
 PERF=${PERF:-0}
 # shellcheck source=lib.sh
@@ -31,10 +41,8 @@ source "$HERE/lib.sh"
 
 if ! bench_in_netns; then
   bench_apt qbittorrent qbittorrent-nox xvfb xauth curl iproute2 util-linux cmake ninja-build g++
-  if [ "$ONLY" = desktop ]; then
-    bench_build "$BUILD" "$ROOT" mp2pd mp2p-desktop mp2p_bench_desktop_setup
-  elif [ "$ONLY" = daemon ]; then
-    bench_build "$BUILD" "$ROOT" mp2pd mp2p mp2p_bench_desktop_setup
+  if ! want play; then
+    bench_build "$BUILD" "$ROOT" mp2pd mp2p mp2p-desktop mp2p_bench_desktop_setup
   else
     bench_build "$BUILD" "$ROOT" mp2pd mp2p mp2p-desktop mp2p_bench_desktop_setup mp2p_bench_playlatency
   fi
@@ -74,22 +82,24 @@ timeout 600 "$BUILD/tests/bench/desktop/mp2p_bench_desktop_setup" --provider "$P
 [ "$(find "$WORK/torrents" -name '*.torrent' | wc -l)" -eq "$COUNT" ] || bench_die "expected $COUNT .torrent files"
 
 # ---- measuring: mean RSS over the window and CPU % (utime+stime) ----
-# thread_sample PID → one line per thread: "tid name ticks switches" (utime+stime, voluntary+involuntary).
+# thread_sample PID → one line per thread: "tid name cpu_ns switches" (schedstat: nanoseconds on a
+# CPU, so an idle thread's few milliseconds are not lost to 10 ms clock ticks; voluntary+involuntary).
 thread_sample() {
   local t
   for t in /proc/"$1"/task/*; do
     awk -v tid="${t##*/}" -v pid="$1" -v name="$(tr ' ' _ <"$t/comm")" '
-      FNR == 1 && FILENAME ~ /stat$/ { sub(/.*\) /, ""); ticks = $12 + $13 }
+      FILENAME ~ /schedstat$/ { ns = $1 }
       /ctxt_switches/ { sw += $2 }
-      END { print tid, (tid == pid ? "main:" : "") name, ticks, sw }' "$t/stat" "$t/status" 2>/dev/null || true
+      END { print tid, (tid == pid ? "main:" : "") name, ns, sw }' "$t/schedstat" "$t/status" 2>/dev/null || true
   done
 }
-# thread_report BEFORE AFTER SECONDS → the busiest threads first.
+# thread_report BEFORE AFTER SECONDS → the busiest threads first (threads that came or went in
+# between are left out).
 thread_report() {
-  join <(sort "$1") <(sort "$2") | awk -v s="$3" '{ printf "  %-22s %6.2f%% CPU %7.1f wake-ups/s\n", $2, ($6 - $3) / '"$TICKS"' / s * 100, ($7 - $4) / s }' |
+  join <(sort "$1") <(sort "$2") | awk -v s="$3" '{ printf "  %-22s %7.3f%% CPU %7.1f wake-ups/s\n", $2, ($6 - $3) / 1e9 / s * 100, ($7 - $4) / s }' |
     sort -k2 -rn
 }
-# measure NAME PID → sets M_RSS (MiB, mean of samples every 2 s) and M_CPU (% of one core).
+
 measure() {
   local name=$1 pid=$2 t0 t1 sum=0 n=0 rss i
   bench_log "$name (pid $pid): settling ${SETTLE}s, then measuring ${SECONDS_IDLE}s"
@@ -178,7 +188,8 @@ qbt_add_all() {
 }
 
 # ---- 1. mp2p-desktop under Xvfb ----
-if [ "$ONLY" != daemon ]; then
+D_RSS=- D_CPU=- Q_RSS=- Q_CPU=- H_RSS=- H_CPU=- N_RSS=- N_CPU=-
+if want desktop; then
 export XDG_RUNTIME_DIR="$WORK/xdg-runtime"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 DESKTOP_HOME="$WORK/desktop-home"
@@ -209,14 +220,10 @@ PID=$BENCH_PID
 measure "mp2p-desktop" "$PID"
 D_RSS=$M_RSS D_CPU=$M_CPU
 bench_stop "$PID"
-if [ "$ONLY" = desktop ]; then
-  echo "mp2p-desktop alone, $COUNT torrents x $SIZE_KIB KiB, ${SECONDS_IDLE}s: RSS $D_RSS MiB, CPU $D_CPU %"
-  exit 0
-fi
 fi
 
 # ---- 2. qbittorrent (desktop) under Xvfb ----
-if [ "$ONLY" != daemon ]; then
+if want qbt; then
 QBT_HOME="$WORK/qbt-desktop"
 qbt_profile "$QBT_HOME" 18081 16881
 bench_start "$WORK/qbittorrent.log" env DISPLAY=":$DISPLAY_NUM" QT_QPA_PLATFORM=xcb HOME="$QBT_HOME" \
@@ -229,6 +236,7 @@ bench_stop "$PID"
 fi
 
 # ---- 3. mp2p daemon (headless) ----
+if want daemon; then
 mp2p_state "$WORK/daemon-state"
 bench_start "$WORK/mp2p-daemon.log" env HOME="$WORK/daemon-home" "$BUILD/app/mp2p" daemon --server "$PROVIDER" \
   --data-dir "$WORK/daemon-state" --listen 127.0.0.1:0 --no-utp
@@ -236,12 +244,10 @@ PID=$BENCH_PID
 measure "mp2p daemon" "$PID"
 H_RSS=$M_RSS H_CPU=$M_CPU
 bench_stop "$PID"
-if [ "$ONLY" = daemon ]; then
-  echo "mp2p daemon alone, $COUNT torrents x $SIZE_KIB KiB, ${SECONDS_IDLE}s: RSS $H_RSS MiB, CPU $H_CPU %"
-  exit 0
 fi
 
 # ---- 4. qbittorrent-nox ----
+if want nox; then
 NOX_HOME="$WORK/qbt-nox"
 qbt_profile "$NOX_HOME" 18082 16882
 bench_start "$WORK/qbittorrent-nox.log" env HOME="$NOX_HOME" qbittorrent-nox --profile="$NOX_HOME"
@@ -250,11 +256,15 @@ qbt_add_all 18082 "$PID"
 measure "qbittorrent-nox" "$PID"
 N_RSS=$M_RSS N_CPU=$M_CPU
 bench_stop "$PID"
+fi
 
 # ---- 5. Play → first frame ----
+PLAY_OUT="(not measured: ONLY=$ONLY)"
+if want play; then
 bench_log "play-to-first-frame: $ROUNDS rounds"
 PLAY_OUT=$(QT_QPA_PLATFORM=offscreen timeout 300 "$BUILD/tests/bench/desktop/mp2p_bench_playlatency" --rounds "$ROUNDS" \
   2>"$WORK/playlatency.log") || bench_die "play latency run failed: $(tail -3 "$WORK/playlatency.log")"
+fi
 bench_stop "$MP2PD_PID"
 bench_stop "$XVFB_PID"
 
