@@ -18,6 +18,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QLineEdit>
+#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 
@@ -53,6 +55,8 @@ MainWindow::MainWindow(PeerSession *session, QWidget *parent)
     setCentralWidget(splitter);
 
     connect(m_search, &SearchView::downloadRequested, this, &MainWindow::startDownload);
+    connect(m_mainTabs, &QTabWidget::tabBarClicked, this, [this] { m_startViewChosen = true; });
+    connect(m_search->searchBox(), &QLineEdit::textEdited, this, [this] { m_startViewChosen = true; });
     connect(m_transfers, &TransfersView::currentTransferChanged, m_details, &DetailsPane::setInfoHash);
     connect(m_transfers, &TransfersView::playRequested, this, &MainWindow::playRequested);
     connect(m_details, &DetailsPane::playRequested, this, &MainWindow::playRequested);
@@ -154,6 +158,7 @@ void MainWindow::attachPeer()
     m_transfers->setEngine(peer->engine());
     m_details->setEngine(peer->engine());
     connect(peer->engine(), &PeerEngine::statsUpdated, this, &MainWindow::onStats);
+    connect(peer->engine(), &PeerEngine::transferAdded, this, &MainWindow::openOnTransfersOnce);
     connect(peer->engine(), &PeerEngine::transferError, this, [this](const QString &, const QString &message) {
         statusBar()->showMessage(tr("Transfer error: %1").arg(message), 10000);
     });
@@ -202,7 +207,22 @@ void MainWindow::onStats()
     const qint64 up = m_model->totalUploadRate();
     m_totalsLabel->setText(tr("↓ %1  ↑ %2").arg(formatRate(down), formatRate(up)));
     if (m_session && m_session->peer())
-        m_graph->addSample(down, up);
+        m_graph->setRates(down, up);
+}
+
+// A returning user, whose transfers come back at start, sees them first, as in any torrent
+// client, with the keyboard in the list; a new user starts in Search. Decided once, and never
+// against a choice the user already made. (A focused search box also blinks its cursor twice a
+// second for as long as the window is open, which is most of an idle desktop's CPU.)
+void MainWindow::openOnTransfersOnce()
+{
+    if (m_startViewChosen)
+        return;
+    m_startViewChosen = true;
+    if (m_mainTabs->currentWidget() != m_search || !m_search->searchBox()->text().isEmpty())
+        return;
+    showTransfers();
+    m_transfers->table()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::startDownload(const QString &contentId, const QString &title)

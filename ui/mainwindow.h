@@ -85,6 +85,7 @@ private:
     void setProviderState(const QString &text, const QString &detail);
     void showProblem(const QString &title, const QString &text);
     void copyUserId();
+    void openOnTransfersOnce();
 
     QPointer<PeerSession> m_session;
     TransferModel *m_model;
@@ -104,6 +105,7 @@ private:
     QTimer *m_creditTimer;
     RateScheduler *m_scheduler = nullptr;
     QString m_userId;
+    bool m_startViewChosen = false;  // the user picked a tab or typed a query (or we chose once)
 };
 
 } // namespace mp2p

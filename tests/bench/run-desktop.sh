@@ -9,7 +9,10 @@
 # process does only peer work. Each program is measured alone (one after the other).
 # Usage (as root on Debian 12): tests/bench/run-desktop.sh [build folder, default build-bench]
 # Knobs: COUNT=100 SIZE_KIB=256 SECONDS_IDLE=60 SETTLE=20 ROUNDS=5. About 7 minutes after the build.
-# ONLY=desktop measures mp2p-desktop alone (no baseline, no ratio): a quick check while tuning.
+# ONLY=desktop or ONLY=daemon measures that mp2p program alone (no baseline, no ratio): a quick check
+# while tuning. THREADS=1 also prints, per thread, its CPU ticks and wake-ups (context switches) in
+# the window: where idle time goes. PERF=1 also records a perf profile of the window into
+# <build>/bench-desktop-<program>.perf (look at it with `perf report -i FILE`).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +24,8 @@ SECONDS_IDLE=${SECONDS_IDLE:-60}
 SETTLE=${SETTLE:-20}
 ROUNDS=${ROUNDS:-5}
 ONLY=${ONLY:-all}
+THREADS=${THREADS:-0}
+PERF=${PERF:-0}
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
@@ -28,6 +33,8 @@ if ! bench_in_netns; then
   bench_apt qbittorrent qbittorrent-nox xvfb xauth curl iproute2 util-linux cmake ninja-build g++
   if [ "$ONLY" = desktop ]; then
     bench_build "$BUILD" "$ROOT" mp2pd mp2p-desktop mp2p_bench_desktop_setup
+  elif [ "$ONLY" = daemon ]; then
+    bench_build "$BUILD" "$ROOT" mp2pd mp2p mp2p_bench_desktop_setup
   else
     bench_build "$BUILD" "$ROOT" mp2pd mp2p mp2p-desktop mp2p_bench_desktop_setup mp2p_bench_playlatency
   fi
@@ -67,6 +74,21 @@ timeout 600 "$BUILD/tests/bench/desktop/mp2p_bench_desktop_setup" --provider "$P
 [ "$(find "$WORK/torrents" -name '*.torrent' | wc -l)" -eq "$COUNT" ] || bench_die "expected $COUNT .torrent files"
 
 # ---- measuring: mean RSS over the window and CPU % (utime+stime) ----
+# thread_sample PID → one line per thread: "tid name ticks switches" (utime+stime, voluntary+involuntary).
+thread_sample() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    awk -v tid="${t##*/}" -v pid="$1" -v name="$(tr ' ' _ <"$t/comm")" '
+      FNR == 1 && FILENAME ~ /stat$/ { sub(/.*\) /, ""); ticks = $12 + $13 }
+      /ctxt_switches/ { sw += $2 }
+      END { print tid, (tid == pid ? "main:" : "") name, ticks, sw }' "$t/stat" "$t/status" 2>/dev/null || true
+  done
+}
+# thread_report BEFORE AFTER SECONDS → the busiest threads first.
+thread_report() {
+  join <(sort "$1") <(sort "$2") | awk -v s="$3" '{ printf "  %-22s %6.2f%% CPU %7.1f wake-ups/s\n", $2, ($6 - $3) / '"$TICKS"' / s * 100, ($7 - $4) / s }' |
+    sort -k2 -rn
+}
 # measure NAME PID → sets M_RSS (MiB, mean of samples every 2 s) and M_CPU (% of one core).
 measure() {
   local name=$1 pid=$2 t0 t1 sum=0 n=0 rss i
@@ -74,6 +96,10 @@ measure() {
   sleep "$SETTLE"
   kill -0 "$pid" 2>/dev/null || bench_die "$name exited before the measurement (see its log in $LOGS)"
   t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  [ "$THREADS" = 1 ] && thread_sample "$pid" >"$WORK/threads0"
+  if [ "$PERF" = 1 ]; then
+    perf record -q -F 2000 --call-graph dwarf,16384 -p "$pid" -o "$BUILD/bench-desktop-${name// /-}.perf" -- sleep "$SECONDS_IDLE" >/dev/null 2>&1 &
+  fi
   for ((i = 0; i < SECONDS_IDLE / 2; i++)); do
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
     sum=$((sum + rss)); n=$((n + 1))
@@ -81,6 +107,11 @@ measure() {
   done
   kill -0 "$pid" 2>/dev/null || bench_die "$name exited during the measurement"
   t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  if [ "$THREADS" = 1 ]; then
+    thread_sample "$pid" >"$WORK/threads1"
+    echo "$name, per thread:"
+    thread_report "$WORK/threads0" "$WORK/threads1" "$((SECONDS_IDLE / 2 * 2))"
+  fi
   M_RSS=$(awk -v s="$sum" -v n="$n" 'BEGIN { printf "%.1f", s / n / 1024 }')
   M_CPU=$(awk -v d="$((t1 - t0))" -v hz="$TICKS" -v t="$((SECONDS_IDLE / 2 * 2))" 'BEGIN { printf "%.2f", d / hz / t * 100 }')
   bench_log "$name: RSS $M_RSS MiB, CPU $M_CPU %"
@@ -147,6 +178,7 @@ qbt_add_all() {
 }
 
 # ---- 1. mp2p-desktop under Xvfb ----
+if [ "$ONLY" != daemon ]; then
 export XDG_RUNTIME_DIR="$WORK/xdg-runtime"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 DESKTOP_HOME="$WORK/desktop-home"
@@ -181,8 +213,10 @@ if [ "$ONLY" = desktop ]; then
   echo "mp2p-desktop alone, $COUNT torrents x $SIZE_KIB KiB, ${SECONDS_IDLE}s: RSS $D_RSS MiB, CPU $D_CPU %"
   exit 0
 fi
+fi
 
 # ---- 2. qbittorrent (desktop) under Xvfb ----
+if [ "$ONLY" != daemon ]; then
 QBT_HOME="$WORK/qbt-desktop"
 qbt_profile "$QBT_HOME" 18081 16881
 bench_start "$WORK/qbittorrent.log" env DISPLAY=":$DISPLAY_NUM" QT_QPA_PLATFORM=xcb HOME="$QBT_HOME" \
@@ -192,6 +226,7 @@ qbt_add_all 18081 "$PID"
 measure "qbittorrent" "$PID"
 Q_RSS=$M_RSS Q_CPU=$M_CPU
 bench_stop "$PID"
+fi
 
 # ---- 3. mp2p daemon (headless) ----
 mp2p_state "$WORK/daemon-state"
@@ -201,6 +236,10 @@ PID=$BENCH_PID
 measure "mp2p daemon" "$PID"
 H_RSS=$M_RSS H_CPU=$M_CPU
 bench_stop "$PID"
+if [ "$ONLY" = daemon ]; then
+  echo "mp2p daemon alone, $COUNT torrents x $SIZE_KIB KiB, ${SECONDS_IDLE}s: RSS $H_RSS MiB, CPU $H_CPU %"
+  exit 0
+fi
 
 # ---- 4. qbittorrent-nox ----
 NOX_HOME="$WORK/qbt-nox"

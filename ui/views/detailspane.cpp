@@ -1,4 +1,5 @@
 #include "detailspane.h"
+#include "keyboardtoolbar.h"
 
 #include "piecesbar.h"
 #include "prioritydelegate.h"
@@ -17,7 +18,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace mp2p {
@@ -49,9 +49,10 @@ DetailsPane::DetailsPane(TransferModel *model, QWidget *parent)
         Q_EMIT problem(tr("The priority was not changed"), message);
     });
     m_timer->setInterval(1000);
-    connect(m_timer, &QTimer::timeout, this, [this] {
-        refreshDetails();
-        if (++m_ticks % 5 == 0)
+    connect(m_timer, &QTimer::timeout, this, &DetailsPane::tick);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        refreshVisibleTab();
+        if (tab == PeersTab || tab == OverlayTab)
             refreshOverlay();
     });
     refresh();
@@ -109,8 +110,7 @@ QWidget *DetailsPane::buildFilesTab()
         m_filesView->addAction(action);
         m_priorityActions.append(action);
     }
-    auto *toolbar = new QToolBar(tr("File actions"), page);
-    toolbar->setAccessibleName(tr("File actions"));
+    auto *toolbar = new KeyboardToolBar(tr("File actions"), page);
     toolbar->addAction(m_play);
     toolbar->addSeparator();
     toolbar->addActions(m_priorityActions);
@@ -214,6 +214,38 @@ void DetailsPane::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_timer->stop();  // nothing to show: no queries into the engine
+}
+
+void DetailsPane::tick()
+{
+    // Each engine query below is a round trip into libtorrent's thread. A transfer whose status
+    // did not move and that has no peers has no new pieces, file progress or peers to show.
+    const std::optional<TransferStatus> now = m_model->transferAt(m_model->rowOf(m_infoHash));
+    const bool quiet = now && m_shown && now->peers == 0 && *now == *m_shown;
+    m_shown = now;
+    if (!quiet)
+        refreshVisibleTab();
+    // The OMS's view (swarm counts, the peers' users and regions) only where it is shown.
+    const int tab = m_tabs->currentIndex();
+    if (++m_ticks % 5 == 0 && (tab == PeersTab || tab == OverlayTab))
+        refreshOverlay();
+}
+
+void DetailsPane::refreshVisibleTab()
+{
+    switch (m_tabs->currentIndex()) {
+    case GeneralTab:
+        m_pieces->setPieces(m_engine && !m_infoHash.isEmpty() ? m_engine->pieceStates(m_infoHash) : QByteArray());
+        break;
+    case FilesTab:
+        m_files->refresh();
+        break;
+    case PeersTab:
+        m_peers->refresh();
+        break;
+    default:
+        break;
+    }
 }
 
 void DetailsPane::refreshDetails()

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <user/engine/transferstatus.h>
+
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -37,7 +41,8 @@ public:
     QString infoHash() const { return m_infoHash; }
     void setOmsUrl(const QString &url);
     QString text(const QString &field) const;  // a field's shown value (tests)
-    // Re-reads everything now (the timer does this every second while shown).
+    // Re-reads every tab now. While shown, a 1 s timer re-reads the visible tab, and only
+    // when the transfer may have changed (its status moved, or it has peers).
     void refreshDetails();
     void refreshOverlay();
 
@@ -53,6 +58,10 @@ public:
 Q_SIGNALS:
     void playRequested(const QString &infoHash, int fileIndex);
     void problem(const QString &title, const QString &text);
+
+private:
+    void tick();
+    void refreshVisibleTab();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +93,7 @@ private:
     QList<QAction *> m_priorityActions;
     QTimer *m_timer;
     int m_ticks = 0;
+    std::optional<TransferStatus> m_shown;  // the status at the last timed refresh
     quint64 m_overlaySerial = 0;  // answers about a transfer no longer shown are dropped
 };
 

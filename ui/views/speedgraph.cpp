@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QTimer>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -16,7 +17,10 @@ SpeedGraph::SpeedGraph(QWidget *parent)
     , m_up(new QLineSeries)
     , m_time(new QDateTimeAxis)
     , m_rate(new QValueAxis)
+    , m_tick(new QTimer(this))
 {
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, [this] { addSample(m_downBps, m_upBps); });
     auto *chart = new QChart;
     m_down->setName(tr("Download (KiB/s)"));
     m_up->setName(tr("Upload (KiB/s)"));
@@ -51,10 +55,28 @@ int SpeedGraph::plottedCount() const
     return int(m_down->count());
 }
 
+void SpeedGraph::setRates(qint64 downBps, qint64 upBps)
+{
+    m_downBps = downBps;
+    m_upBps = upBps;
+    if (!isVisible())
+        addSample(downBps, upBps);  // visible: the next tick samples it
+}
+
 void SpeedGraph::addSample(qint64 downBps, qint64 upBps, qint64 atMs)
 {
     const qint64 now = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
     const Sample sample{now, double(downBps) / 1024.0, double(upBps) / 1024.0};
+    // After a quiet gap, hold the old rates until just before this sample: a step, not a slope.
+    if (!m_samples.isEmpty() && now - m_samples.last().atMs > 1500) {
+        Sample held = m_samples.last();
+        held.atMs = now - 1000;
+        m_samples.append(held);
+        if (isVisible() && !m_stale) {
+            m_down->append(double(held.atMs), held.downKiB);
+            m_up->append(double(held.atMs), held.upKiB);
+        }
+    }
     m_samples.append(sample);
     // Drop what fell out of the window (samples are in time order: count from the front).
     qsizetype old = 0;
@@ -83,9 +105,17 @@ void SpeedGraph::addSample(qint64 downBps, qint64 upBps, qint64 atMs)
 
 void SpeedGraph::showEvent(QShowEvent *event)
 {
+    QChartView::showEvent(event);
+    addSample(m_downBps, m_upBps);  // up to now (isVisible() is true here)
     if (m_stale)
         replot();
-    QChartView::showEvent(event);
+    m_tick->start();
+}
+
+void SpeedGraph::hideEvent(QHideEvent *event)
+{
+    m_tick->stop();
+    QChartView::hideEvent(event);
 }
 
 void SpeedGraph::replot()

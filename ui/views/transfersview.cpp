@@ -1,4 +1,5 @@
 #include "transfersview.h"
+#include "keyboardtoolbar.h"
 
 #include "progressbardelegate.h"
 
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QTabBar>
 #include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace mp2p {
@@ -70,8 +70,7 @@ TransfersView::TransfersView(TransferModel *model, QWidget *parent)
     addAction(m_remove);
     addAction(m_play);
 
-    auto *toolbar = new QToolBar(tr("Transfer actions"), this);
-    toolbar->setAccessibleName(tr("Transfer actions"));
+    auto *toolbar = new KeyboardToolBar(tr("Transfer actions"), this);
     toolbar->addActions({m_play, m_pause, m_resume, m_remove});
 
     auto *layout = new QVBoxLayout(this);

@@ -105,9 +105,11 @@ void CliSession::open(std::function<void()> ready)
 void CliSession::writeStatusFile(const QList<TransferStatus> &transfers)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastStatusWriteMs < 2000)
+    // At most every 2 s, and not at all when nothing changed (the engine's heartbeat).
+    if (now - m_lastStatusWriteMs < 2000 || (m_lastStatusWriteMs != 0 && transfers == m_lastStatusWritten))
         return;
     m_lastStatusWriteMs = now;
+    m_lastStatusWritten = transfers;
     QJsonArray list;
     for (const TransferStatus &t : transfers)
         list.append(ProgressPrinter::toJson(t));

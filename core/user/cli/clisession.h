@@ -51,6 +51,7 @@ private:
     std::unique_ptr<VolunteerHost> m_volunteer;  // while seeding: the roles the user consented to
     bool m_finishing = false;
     qint64 m_lastStatusWriteMs = 0;
+    QList<TransferStatus> m_lastStatusWritten;  // what status.json holds
 };
 
 // The status file a running mp2p keeps in its data folder, for `mp2p status` to read.

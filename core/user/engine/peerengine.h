@@ -34,8 +34,12 @@ struct EngineSettings {
     int uploadRateLimit = 0;                // bytes/s, 0 = unlimited
     int downloadRateLimit = 0;
     bool rateLimitLocalPeers = false;       // apply the limits to LAN/loopback peers too
-    int statsIntervalMs = 1000;             // how often statsUpdated fires
-    int resumeSaveIntervalSecs = 30;        // periodic resume-data checkpoint
+    int statsIntervalMs = 1000;             // how often the engine looks for changes (statsUpdated)
+    int statsHeartbeatSecs = 30;            // statsUpdated at least this often, changed or not
+    // Periodic resume-data checkpoint of what changed (counters, mostly): completion, adds,
+    // pauses and removals are stored at once, so this only bounds the upload/download totals
+    // a crash can lose. qBittorrent's default is 60 min.
+    int resumeSaveIntervalSecs = 300;
     // Benchmarks: count every received block by the remote address that sent it (see
     // bytesReceivedByAddress). Costs one alert per 16 KiB block, so it is off by default.
     bool accountBytesByPeer = false;
@@ -192,6 +196,9 @@ Q_SIGNALS:
     void peerConnected(const QString &infoHash, const QString &endpoint);
     void trackerError(const QString &infoHash, const QString &message);
     void trackerReply(const QString &infoHash, int peers);
+    // Every transfer's latest snapshot, sent when one of them changed (a rate, progress, state,
+    // peers...) and at least every statsHeartbeatSecs: an idle session seeding hundreds of
+    // torrents does not wake every listener each second.
     void statsUpdated(const QList<TransferStatus> &transfers);
     void sessionError(const QString &message);              // e.g. cannot listen
     void resumeDataSaved(const QString &infoHash);

@@ -9,7 +9,9 @@
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/write_resume_data.hpp>
 
+#include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_LOGGING_CATEGORY(lcEngine, "mp2p.engine")
 
@@ -107,11 +109,35 @@ void PeerEngine::Private::onAddTorrent(const lt::add_torrent_alert &a)
 
 void PeerEngine::Private::onStateUpdate(const lt::state_update_alert &a)
 {
+    bool changed = false;
+    QSet<QString> reported;
     for (const lt::torrent_status &st : a.status) {
         const QString hash = engine::hashKey(st.info_hashes);
-        if (handles.contains(hash))
-            cache.insert(hash, snapshot(st));
+        if (!handles.contains(hash))
+            continue;
+        reported.insert(hash);
+        const TransferStatus now = snapshot(st);
+        auto it = cache.find(hash);
+        if (it == cache.end() || !(*it == now)) {
+            changed = true;
+            cache.insert(hash, now);
+        }
     }
+    // libtorrent lists a torrent while it moves bytes; one that stopped may drop out of the
+    // updates with its last, non-zero rate. Read those directly so a rate never sticks.
+    QList<QString> stillMoving;
+    for (auto it = cache.cbegin(); it != cache.cend(); ++it)
+        if (!reported.contains(it.key()) && (it->downloadRate != 0 || it->uploadRate != 0))
+            stillMoving.append(it.key());
+    for (const QString &hash : std::as_const(stillMoving)) {
+        const TransferStatus before = cache.value(hash);
+        refreshCache(handles.value(hash));
+        changed = changed || !(cache.value(hash) == before);
+    }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (!changed && nowMs - statsSentAtMs < qint64(std::max(1, settings.statsHeartbeatSecs)) * 1000)
+        return;
+    statsSentAtMs = nowMs;
     Q_EMIT q->statsUpdated(cache.values());
 }
 

@@ -87,6 +87,7 @@ public:
     QTimer statsTimer;
     QTimer checkpointTimer;
     QTimer shutdownCap;
+    qint64 statsSentAtMs = 0;                 // when statsUpdated was last emitted
     int outstandingResume = 0;                // save_resume_data() calls without an answer yet
     bool shuttingDown = false;
     bool shutdownFinishing = false;

@@ -28,6 +28,8 @@ struct TransferStatus {
     int uploadConnections = 0;    // peers we upload to
     int downloadConnections = 0;  // peers we download from
     QString error;
+
+    friend bool operator==(const TransferStatus &, const TransferStatus &) = default;
 };
 
 } // namespace mp2p

@@ -25,8 +25,14 @@ std::optional<ConsentRecord> parse(const QString &json)
 } // namespace
 
 ConsentStore::ConsentStore(QString path)
-    : m_db(QStringLiteral("consent"), DatabaseOptions{QStringLiteral("QSQLITE"), std::move(path)})
+    : m_path(path)
+    , m_db(QStringLiteral("consent"), DatabaseOptions{QStringLiteral("QSQLITE"), std::move(path)})
 {
+}
+
+QStringList ConsentStore::files() const
+{
+    return {m_path, m_path + QStringLiteral("-wal")};
 }
 
 bool ConsentStore::open(QString *error)

@@ -25,12 +25,15 @@ public:
     std::optional<ConsentRecord> latest(VolunteerRoleKind role, QString *error) const;
     std::optional<QList<ConsentRecord>> unsynced(QString *error) const;  // not yet at the PAMS
     bool markSynced(const ConsentRecord &record, QString *error);
-    // Changes whenever any connection (another process too) commits: cheap to poll.
+    // Changes whenever another connection (another process too) commits.
     qint64 dataVersion() const;
+    // The files another process's commit touches (the database and its write-ahead log).
+    QStringList files() const;
 
 private:
+    QString m_path;
     Database m_db;
-    mutable std::optional<QSqlQuery> m_versionQuery;  // prepared once: polled twice a second
+    mutable std::optional<QSqlQuery> m_versionQuery;  // prepared once: asked on every file change
 };
 
 } // namespace mp2p

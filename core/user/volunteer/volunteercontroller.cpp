@@ -3,6 +3,7 @@
 #include <user/provider/providerclient.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTime>
 
@@ -16,18 +17,37 @@ VolunteerController::VolunteerController(ConsentStore *store, KeyPair key, QObje
     , m_key(std::move(key))
     , m_hours([] { return QTime::currentTime().hour(); })
 {
-    // 500 ms keeps a revocation by another process under one second while the idle app
-    // does almost nothing (the desktop benchmark measured this poll at 250 ms).
-    m_timer.setInterval(500);
+    // Another process's commit shows up as a change of consent.db or its WAL: look then. The
+    // timer only re-checks the consented hours (and catches changes where inotify is missing),
+    // so the idle app wakes once every few seconds for this, not twice a second.
+    m_timer.setInterval(5000);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        // Cheap poll: a full evaluation when another process changed consent.db, and at least
-        // once a minute for the hours.
-        const qint64 version = m_store->dataVersion();
-        if (version != m_seenVersion || ++m_ticks % 120 == 0) {
-            m_seenVersion = version;
-            evaluate();
-        }
+        watchFiles();  // a file that was replaced drops out of the watch
+        evaluateIfChanged();
     });
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
+        watchFiles();
+        evaluateIfChanged();
+    });
+}
+
+void VolunteerController::watchFiles()
+{
+    const QStringList watched = m_watcher.files();
+    for (const QString &file : m_store->files())
+        if (!watched.contains(file) && QFile::exists(file))
+            m_watcher.addPath(file);
+}
+
+void VolunteerController::evaluateIfChanged()
+{
+    const qint64 version = m_store->dataVersion();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // At least once a minute regardless, for the hours of the day.
+    if (version != m_seenVersion || now - m_lastFullMs >= 60000) {
+        m_seenVersion = version;
+        evaluate();
+    }
 }
 
 VolunteerController::~VolunteerController()
@@ -45,6 +65,7 @@ void VolunteerController::start()
 {
     m_seenVersion = m_store->dataVersion();
     evaluate();
+    watchFiles();
     m_timer.start();
 }
 
@@ -56,6 +77,7 @@ bool VolunteerController::isRunning(VolunteerRoleKind kind) const
 
 void VolunteerController::evaluate()
 {
+    m_lastFullMs = QDateTime::currentMSecsSinceEpoch();
     const int hour = m_hours();
     for (VolunteerRole *role : std::as_const(m_roles)) {
         QString error;

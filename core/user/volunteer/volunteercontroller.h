@@ -3,6 +3,7 @@
 #include "consentstore.h"
 #include "volunteerrole.h"
 
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -19,7 +20,9 @@ class ProviderClient;
 //  - new limits reach a running role at once (applyLimits);
 //  - revoke() records a signed revocation and stops the role before it returns;
 //  - a consent or revocation written by another process (`mp2p volunteer` while the peer runs)
-//    is noticed within one evaluation (PRAGMA data_version);
+//    is noticed at once: a file watch (inotify) on consent.db and its WAL triggers a look at
+//    PRAGMA data_version; a slow timer re-checks the hours and is the fallback where
+//    watching files does not work;
 //  - records go to the PAMS (POST /pams/v1/consent) whenever the provider is ready.
 class VolunteerController : public QObject {
     Q_OBJECT
@@ -31,7 +34,7 @@ public:
 
     void addRole(VolunteerRole *role);  // not owned
     void setHourSource(HourSource hours);
-    void setEvaluateInterval(int ms);   // default 500 ms (revocation from another process < 1 s)
+    void setEvaluateInterval(int ms);   // the fallback timer; default 5 s
     void start();                       // first evaluation now, then on the timer
 
     // Records a signed grant with these limits (or new limits for a running role).
@@ -51,6 +54,8 @@ Q_SIGNALS:
 
 private:
     void pushUnsynced();
+    void evaluateIfChanged();  // a full evaluation when another process committed
+    void watchFiles();         // (re)adds the store's files to m_watcher
 
     ConsentStore *m_store;
     KeyPair m_key;
@@ -58,8 +63,9 @@ private:
     QHash<int, VolunteerLimits> m_applied;  // limits the running role has
     HourSource m_hours;
     QTimer m_timer;
+    QFileSystemWatcher m_watcher;
+    qint64 m_lastFullMs = 0;
     qint64 m_seenVersion = -1;
-    int m_ticks = 0;
     ProviderClient *m_provider = nullptr;
 };
 
