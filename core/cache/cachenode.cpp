@@ -11,7 +11,6 @@ Q_LOGGING_CATEGORY(lcCacheNode, "mp2p.cache")
 namespace mp2p {
 
 namespace {
-constexpr int RetryMs = 2000;
 constexpr qint64 FetchRetrySecs = 20;  // an allocation whose download never started is tried again
 
 int clampRate(qint64 bps)
@@ -33,8 +32,16 @@ CacheNode::CacheNode(CacheNodeConfig config, QNetworkAccessManager *network, QOb
     : QObject(parent)
     , m_config(std::move(config))
     , m_network(network)
+    , m_orcp(QStringLiteral("cache"))
 {
-    connect(&m_keepAlive, &QTimer::timeout, this, &CacheNode::sendKeepAlive);
+    m_orcp.setRegistration([this] { return registration(); });
+    connect(&m_orcp, &OrcpClient::registered, this, [this](const QString &id, bool) { Q_EMIT registered(id); });
+    connect(&m_orcp, &OrcpClient::updated, this, [this](const QJsonObject &resource) {
+        if (m_serving)
+            applyAllocations(resource);
+    });
+    connect(&m_orcp, &OrcpClient::problem, this, &CacheNode::problem);
+    connect(&m_orcp, &OrcpClient::stopped, this, &CacheNode::stopped);
 }
 
 CacheNode::~CacheNode() = default;
@@ -109,47 +116,10 @@ QJsonObject CacheNode::registration() const
 
 void CacheNode::registerWithOms()
 {
-    if (!m_serving || !m_peer || m_registering)
+    if (!m_serving || !m_peer)
         return;
-    m_registering = true;
-    m_peer->provider()->call("POST", QStringLiteral("oms"), QStringLiteral("/oms/v1/resources"), registration(),
-                             [this](const JsonReply &r) {
-        m_registering = false;
-        if (!m_serving)
-            return;
-        if (!r.ok()) {
-            Q_EMIT problem(QStringLiteral("the OMS did not register this cache (%1); retrying").arg(r.problem));
-            QTimer::singleShot(RetryMs, this, &CacheNode::registerWithOms);
-            return;
-        }
-        const bool first = m_resourceId.isEmpty();
-        m_resourceId = r.body.value(QStringLiteral("resourceId")).toString();
-        m_keepAlive.start(1000 * qMax(1, r.body.value(QStringLiteral("keepAliveSecs")).toInt(10)));
-        if (first)
-            qCInfo(lcCacheNode).noquote() << "registered with the OMS as resource" << m_resourceId << "in region"
-                                          << r.body.value(QStringLiteral("region")).toString();
-        Q_EMIT registered(m_resourceId);
-        applyAllocations(r.body);
-    });
-}
-
-void CacheNode::sendKeepAlive()
-{
-    if (!m_serving || m_resourceId.isEmpty())
-        return;
-    const QString path = QStringLiteral("/oms/v1/resources/%1/keepalive").arg(m_resourceId);
-    m_peer->provider()->call("POST", QStringLiteral("oms"), path, QJsonObject{}, [this](const JsonReply &r) {
-        if (!m_serving)
-            return;
-        if (r.status == 404) {  // expired or forgotten by the OMS: register again
-            m_resourceId.clear();
-            registerWithOms();
-        } else if (r.ok()) {
-            applyAllocations(r.body);
-        } else {
-            Q_EMIT problem(QStringLiteral("keep-alive failed (%1); the next one retries").arg(r.problem));
-        }
-    });
+    m_orcp.setProvider(m_peer->provider());  // made when the peer starts
+    m_orcp.start();
 }
 
 void CacheNode::applyAllocations(const QJsonObject &resource)
@@ -217,9 +187,9 @@ void CacheNode::evict(const QString &overlayId, bool release)
 
 void CacheNode::releaseAtOms(const QString &overlayId)
 {
-    if (m_resourceId.isEmpty())
+    if (m_orcp.resourceId().isEmpty())
         return;
-    const QString path = QStringLiteral("/oms/v1/resources/%1/allocations/%2").arg(m_resourceId, overlayId);
+    const QString path = QStringLiteral("/oms/v1/resources/%1/allocations/%2").arg(m_orcp.resourceId(), overlayId);
     m_peer->provider()->call("DELETE", QStringLiteral("oms"), path, QJsonObject{}, [](const JsonReply &) {});
 }
 
@@ -275,7 +245,7 @@ void CacheNode::setLimits(const CacheLimits &limits)
     applyUploadLimit();
     enforceQuota();
     // The OMS must not allocate beyond the new quota: re-register (same id, allocations kept).
-    if (m_serving && !m_resourceId.isEmpty())
+    if (m_serving && !m_orcp.resourceId().isEmpty())
         registerWithOms();
 }
 
@@ -284,23 +254,15 @@ void CacheNode::stop()
     if (!m_serving)
         return;
     m_serving = false;
-    m_keepAlive.stop();
     if (m_peer)
         for (const QString &o : std::as_const(m_held))
             if (m_peer->engine()->hasTransfer(o))
                 m_peer->engine()->pause(o);  // closes every connection of the overlay now
-    if (m_resourceId.isEmpty() || !m_peer) {
+    if (!m_orcp.isActive()) {
         QMetaObject::invokeMethod(this, &CacheNode::stopped, Qt::QueuedConnection);
         return;
     }
-    const QString path = QStringLiteral("/oms/v1/resources/%1").arg(m_resourceId);
-    m_resourceId.clear();
-    m_peer->provider()->call("DELETE", QStringLiteral("oms"), path, QJsonObject{}, [this](const JsonReply &r) {
-        if (!r.ok() && r.status != 404)
-            Q_EMIT problem(QStringLiteral("the OMS could not be told that this cache stopped (%1); it drops it when the "
-                                          "keep-alives stop").arg(r.problem));
-        Q_EMIT stopped();
-    });
+    m_orcp.stop();  // deregisters; stopped() follows
 }
 
 } // namespace mp2p

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "orcpclient.h"
+
 #include <user/managedpeer.h>
 
 #include <QDateTime>
@@ -27,7 +29,8 @@ struct CacheNodeConfig {
 };
 
 // A Cache Server (CS) in either role: the dedicated one (`mp2pd --services cs`) and the
-// volunteer one (`mp2p cache`). It owns a ManagedPeer and speaks ORCP (R8) to the OMS:
+// volunteer one (`mp2p cache`). It owns a ManagedPeer and speaks ORCP (R8) to the OMS through
+// OrcpClient (shared with the volunteer relay):
 //   register (disk, upload, endpoint) → keep-alive every keepAliveSecs; each reply lists the
 //   overlays the OMS allocated to it → it fetches each through the swarm (the ordinary download
 //   flow) into dataDir/cache and seeds it → an overlay the OMS no longer lists is removed with its
@@ -49,7 +52,7 @@ public:
 
     CacheLimits limits() const { return m_config.limits; }
     bool isServing() const { return m_serving; }
-    QString resourceId() const { return m_resourceId; }
+    QString resourceId() const { return m_orcp.resourceId(); }
     QStringList cachedOverlays() const;      // overlays held (fetching or seeding)
     qint64 usedBytes() const;                // sum of their sizes
     ManagedPeer *peer() const { return m_peer.get(); }
@@ -64,7 +67,6 @@ Q_SIGNALS:
 
 private:
     void registerWithOms();
-    void sendKeepAlive();
     void applyAllocations(const QJsonObject &resource);
     void fetch(const QString &overlayId);
     void evict(const QString &overlayId, bool release);  // release: tell the OMS (quota eviction)
@@ -76,10 +78,8 @@ private:
     CacheNodeConfig m_config;
     QNetworkAccessManager *m_network;
     std::unique_ptr<ManagedPeer> m_peer;
-    QTimer m_keepAlive;
-    QString m_resourceId;
+    OrcpClient m_orcp;                       // registration, keep-alives, deregistration (R8)
     bool m_serving = false;
-    bool m_registering = false;
     QSet<QString> m_held;                    // overlays this node holds (added to the engine)
     QHash<QString, qint64> m_demandAt;       // overlay -> the OMS's last demand time
     QHash<QString, qint64> m_fetchStartedAt; // overlay -> when its download was last asked for

@@ -44,11 +44,19 @@ QString RelayAuth::newNonce() const
     return QString::fromLatin1(expiry + '.' + mac.toHex().left(16));
 }
 
-std::optional<QString> RelayAuth::passwordFor(const QString &username, QString *why) const
+void RelayAuth::setSecret(const QByteArray &secret)
+{
+    if (secret == m_secret)
+        return;
+    m_previousSecret = m_secret;
+    m_secret = secret;
+}
+
+std::optional<QString> RelayAuth::passwordFor(const QString &username, const QByteArray &secret, QString *why) const
 {
     if (const auto it = m_users.constFind(username); it != m_users.cend())
         return *it;
-    if (m_secret.isEmpty()) {
+    if (secret.isEmpty()) {
         *why = QStringLiteral("unknown user");
         return std::nullopt;
     }
@@ -63,7 +71,7 @@ std::optional<QString> RelayAuth::passwordFor(const QString &username, QString *
         *why = QStringLiteral("credential expired");
         return std::nullopt;
     }
-    return restPassword(m_secret, username);
+    return restPassword(secret, username);
 }
 
 RelayAuth::Verdict RelayAuth::check(const Message &request, const QByteArray &raw, QByteArray *key,
@@ -90,13 +98,19 @@ RelayAuth::Verdict RelayAuth::check(const Message &request, const QByteArray &ra
         *why = QStringLiteral("nonce not issued here");
         return Verdict::Unauthorized;
     }
-    const auto password = passwordFor(*username, why);
+    const auto password = passwordFor(*username, m_secret, why);
     if (!password)
         return Verdict::Unauthorized;
-    const QByteArray k = longTermKey(*username, *realm, *password);
+    QByteArray k = longTermKey(*username, *realm, *password);
     if (!Message::verifyIntegrity(raw, k)) {
-        *why = QStringLiteral("wrong password");
-        return Verdict::Unauthorized;
+        // Credentials minted from the secret before the last change are still good.
+        const auto previous = m_previousSecret.isEmpty() || m_users.contains(*username)
+            ? std::nullopt : passwordFor(*username, m_previousSecret, why);
+        k = previous ? longTermKey(*username, *realm, *previous) : QByteArray();
+        if (!previous || !Message::verifyIntegrity(raw, k)) {
+            *why = QStringLiteral("wrong password");
+            return Verdict::Unauthorized;
+        }
     }
     if (expiry < m_now()) {
         *why = QStringLiteral("stale nonce");

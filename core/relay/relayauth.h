@@ -31,7 +31,10 @@ public:
     void setRealm(const QString &realm) { m_realm = realm; }
     QString realm() const { return m_realm; }
     void setUsers(const QHash<QString, QString> &users) { m_users = users; }
-    void setSecret(const QByteArray &secret) { m_secret = secret; }
+    // May change at runtime (the OMS issues the secret over ORCP). The one it replaces stays
+    // valid as well, so allocations made with credentials minted from it keep refreshing.
+    void setSecret(const QByteArray &secret);
+    QByteArray secret() const { return m_secret; }
     void setClock(std::function<qint64()> nowUnix) { m_now = std::move(nowUnix); }
     void setNonceLifetime(int seconds) { m_nonceLifetime = seconds; }
 
@@ -43,11 +46,12 @@ public:
     static QString restUsernameFor(qint64 expiryUnix, const QString &userId, const QString &overlayId = {});
 
 private:
-    std::optional<QString> passwordFor(const QString &username, QString *why) const;
+    std::optional<QString> passwordFor(const QString &username, const QByteArray &secret, QString *why) const;
 
     QString m_realm = QStringLiteral("mp2p");
     QHash<QString, QString> m_users;
     QByteArray m_secret;
+    QByteArray m_previousSecret;
     QByteArray m_nonceKey;
     int m_nonceLifetime = 600;
     std::function<qint64()> m_now;

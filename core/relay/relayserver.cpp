@@ -68,6 +68,12 @@ void RelayServer::stop()
     m_handshaking.clear();
 }
 
+void RelayServer::setAuthSecret(const QByteArray &secret)
+{
+    m_config.authSecret = secret;
+    m_auth.setSecret(secret);
+}
+
 bool RelayServer::isRunning() const
 {
     return m_listener && m_listener->isListening();

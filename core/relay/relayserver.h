@@ -60,6 +60,9 @@ public:
     const RelayServerConfig &config() const { return m_config; }
 
     void setLimits(const RelayLimits &limits);
+    // Replaces the TURN REST shared secret at once (the OMS issued one over ORCP); credentials
+    // minted from the one it replaces stay valid too (RelayAuth::setSecret).
+    void setAuthSecret(const QByteArray &secret);
     RelayLimits limits() const { return m_limits; }
 
     int allocationCount() const;

@@ -11,6 +11,7 @@
 #include <p2psp/pams/consentservice.h>
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
+#include "remoteconsentcheck.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -181,6 +182,17 @@ bool P2pspHost::startServices(QString *error)
                 return consent->hasCurrentConsent(userId, type == QLatin1String("cs") ? VolunteerRoleKind::Cache
                                                                                       : VolunteerRoleKind::Relay);
             });
+        } else if (!localPams && m_config.remoteUrls.contains(QStringLiteral("pams"))) {
+            // The PAMS runs elsewhere: ask it over HTTP, from a short cache, failing closed.
+            m_remoteConsent = std::make_unique<RemoteConsentCheck>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
+                                                                   m_network, systemClock());
+            RemoteConsentCheck *remote = m_remoteConsent.get();
+            oms->setVolunteerConsentSource([remote](const QString &userId, const QString &type) {
+                return remote->check(userId, type);
+            });
+        } else {
+            // Kept as before issue 7's remote check: a test or lab OMS without any PAMS lists volunteers unchecked.
+            qCWarning(lcHost) << "the OMS has no PAMS to ask about volunteer consent: volunteer caches and relays are not checked";
         }
         m_services.push_back(std::move(oms));
     }
@@ -301,6 +313,7 @@ void P2pspHost::stop()
         (*it)->stop();
     m_services.clear();
     m_localPams.reset();
+    m_remoteConsent.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

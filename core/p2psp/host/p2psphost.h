@@ -20,6 +20,7 @@ class NetworkMapView;
 class OmsService;
 class P2pspService;
 class PeerActivitySource;
+class RemoteConsentCheck;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
 // (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
@@ -52,6 +53,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<PeerActivitySource> m_remotePams;
     std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
+    std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
     std::unique_ptr<NetworkMapView> m_networkView;

@@ -19,6 +19,7 @@ OmsConfig OmsConfig::fromJson(const QJsonObject &config)
     c.cacheIntervalSecs = qBound(1, config.value(QStringLiteral("cacheIntervalSecs")).toInt(c.cacheIntervalSecs), 3600);
     c.cacheMinLeechers = qBound(1, config.value(QStringLiteral("cacheMinLeechers")).toInt(c.cacheMinLeechers), 100000);
     c.cacheHoldSecs = qBound(0, config.value(QStringLiteral("cacheHoldSecs")).toInt(c.cacheHoldSecs), 86400);
+    c.relayCredentialTtlSecs = qBound(60, config.value(QStringLiteral("relayCredentialTtlSecs")).toInt(c.relayCredentialTtlSecs), 86400);
     return c;
 }
 

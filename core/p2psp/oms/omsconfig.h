@@ -17,6 +17,7 @@ struct OmsConfig {
     int cacheIntervalSecs = 10;         // how often the caching job reads demand and (de)allocates
     int cacheMinLeechers = 2;           // a region with this many leechers and no seed gets a cache
     int cacheHoldSecs = 60;             // a cache stays this long after its region's demand is gone
+    int relayCredentialTtlSecs = 3600;  // TURN REST credentials the relay broker mints (60..86400)
 
     int keepAliveSecs() const { return qMax(1, resourceTtlSecs / 3); }
 

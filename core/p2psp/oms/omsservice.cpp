@@ -4,6 +4,7 @@
 #include "orcpapi.h"
 #include "overlayapi.h"
 #include "peerapi.h"
+#include "relaybroker.h"
 #include "tracker.h"
 
 #include <QTimer>
@@ -19,6 +20,7 @@ OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
     , m_peers(std::make_unique<PeerApi>(*m_state))
     , m_caching(std::make_unique<CacheScheduler>(*m_state))
     , m_orcp(std::make_unique<OrcpApi>(*m_state, *m_caching))
+    , m_broker(std::make_unique<RelayBroker>(*m_state))
 {
 }
 
@@ -48,6 +50,7 @@ bool OmsService::start(QString *error)
     m_sweepTimer->start();
 
     m_state->pool.attach(m_state->store.database());
+    m_state->relaySecrets.attach(m_state->store.database());
     m_caching->refreshSnapshot();
     m_cacheTimer = std::make_unique<QTimer>();
     m_cacheTimer->setInterval(1000 * m_state->config.cacheIntervalSecs);
@@ -63,6 +66,7 @@ void OmsService::registerRoutes(HttpRouter &router)
     m_overlays->registerRoutes(router);
     m_peers->registerRoutes(router);
     m_orcp->registerRoutes(router);
+    m_broker->registerRoutes(router);
 }
 
 QJsonObject OmsService::health() const
@@ -97,12 +101,24 @@ namespace mp2p {
 
 void OmsService::setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check)
 {
+    if (!check) {
+        m_state->volunteerConsent = nullptr;
+        return;
+    }
+    m_state->volunteerConsent = [check = std::move(check)](const QString &userId, const QString &type) {
+        return check(userId, type) ? ConsentAnswer::yes() : ConsentAnswer::no();
+    };
+}
+
+void OmsService::setVolunteerConsentSource(VolunteerConsentCheck check)
+{
     m_state->volunteerConsent = std::move(check);
 }
 
 void OmsService::setNetworkMap(const NetworkMapView *map)
 {
     m_caching->setNetworkMap(map);
+    m_state->networkMap = map;
 }
 
 const CacheView *OmsService::cacheView() const

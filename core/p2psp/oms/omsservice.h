@@ -1,5 +1,7 @@
 #pragma once
 
+#include "volunteerconsent.h"
+
 #include <p2psp/service.h>
 #include <protocol/peeractivity.h>
 
@@ -16,6 +18,7 @@ class OrcpApi;
 class OverlayApi;
 class PeerApi;
 class PeerRanking;
+class RelayBroker;
 class Tracker;
 struct OmsState;
 
@@ -43,9 +46,11 @@ public:
     // ORCP: the caching job places demand and caches in regions with this map (R3); without
     // one, everything is one region. Call before serving.
     void setNetworkMap(const NetworkMapView *map);
-    // ORCP: a volunteer's cache or relay is accepted and kept only while this says the owner
-    // consented to the role at the PAMS (the host wires the in-process PAMS's consent store).
+    // ORCP: a volunteer's cache or relay is accepted, kept and handed out only while this says
+    // the owner consented to the role at the PAMS (the host wires the in-process PAMS's consent
+    // store, or a cache of a remote PAMS's answers). The bool form is for a check that knows.
     void setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check);
+    void setVolunteerConsentSource(VolunteerConsentCheck check);
     // Which users cache which overlay, for a ranking (LocalityRanking::setCaches).
     const CacheView *cacheView() const;
     // One pass of the caching job; its timer (config cacheIntervalSecs) calls it, tests may too.
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<PeerApi> m_peers;
     std::unique_ptr<CacheScheduler> m_caching;
     std::unique_ptr<OrcpApi> m_orcp;
+    std::unique_ptr<RelayBroker> m_broker;
     std::unique_ptr<QTimer> m_sweepTimer;
     std::unique_ptr<QTimer> m_cacheTimer;
     bool m_started = false;

@@ -2,10 +2,13 @@
 
 #include <functional>
 
+#include "networkmapview.h"
 #include "omsconfig.h"
 #include "overlaystore.h"
 #include "peerranking.h"
+#include "relaysecrets.h"
 #include "resourcepool.h"
+#include "volunteerconsent.h"
 #include "swarmregistry.h"
 
 #include <protocol/auth.h>
@@ -34,11 +37,19 @@ struct OmsState {
     OverlayStore store;
     SwarmRegistry registry;
     ResourcePool pool;  // ORCP; in the same oms.db as the overlays
+    RelaySecrets relaySecrets;  // ORCP: the TURN REST secret of each registered RS, same db
+    const NetworkMapView *networkMap = nullptr;  // R3: regions of addresses; null = one region
     std::shared_ptr<const PeerRanking> ranking;
     const PeerActivitySource *pams;  // R1; may be null (no PAMS configured)
     // Whether a user has a current, signed consent at the PAMS to volunteer as `type` ("cs" or
-    // "rs"). Set by the host when the PAMS runs in the same mp2pd; unset = not checked.
-    std::function<bool(const QString &userId, const QString &type)> volunteerConsent;
+    // "rs"). Set by the host (in-process PAMS or a cached remote one); unset = not checked.
+    VolunteerConsentCheck volunteerConsent;
+
+    // The ALTO PID of an address, "" when there is no map or it does not cover the address.
+    QString regionOf(const QHostAddress &address) const
+    {
+        return networkMap && networkMap->hasMap() ? networkMap->pidOf(address).value_or(QString()) : QString();
+    }
 };
 
 // The address to list for an announcing peer: the connection's remote address, or the

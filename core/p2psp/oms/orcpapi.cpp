@@ -128,8 +128,8 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     if (!in.ok())
         return HttpResponse::error(in.error());
     r.owner = *user;
-    if (!hasConsent(r))
-        return noConsent(r);
+    if (const ConsentAnswer consent = consentOf(r); !consent.granted())
+        return noConsent(r, consent);
     r.address = endpoint.toString();
     r.region = m_scheduler.regionOf(endpoint);
     if (r.region.isEmpty())
@@ -142,7 +142,10 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     if (!stored)
         return poolFailure(storeError);
     m_scheduler.refreshSnapshot();  // the ranking waits for a new cache from now on, not from the job's next pass
-    return HttpResponse::json(resourceJson(*stored, true), result == ResourcePool::Result::Created ? 201 : 200);
+    QJsonObject reply = resourceJson(*stored, true);
+    if (!addRelaySecret(*stored, &reply, &storeError))
+        return poolFailure(storeError);
+    return HttpResponse::json(reply, result == ResourcePool::Result::Created ? 201 : 200);
 }
 
 std::optional<Resource> OrcpApi::ownResource(const HttpRequest &request, HttpResponse *failure) const
@@ -179,15 +182,21 @@ HttpResponse OrcpApi::keepAlive(const HttpRequest &request)
     const std::optional<Resource> own = ownResource(request, &failure);
     if (!own)
         return failure;
-    if (!hasConsent(*own)) {  // revoked since it registered: out of every peer list now
-        removeResource(*own);
-        return noConsent(*own);
+    if (const ConsentAnswer consent = consentOf(*own); consent.state == ConsentAnswer::State::No) {
+        removeResource(*own);  // revoked since it registered: out of every peer list now
+        return noConsent(*own, consent);
+    } else if (!consent.granted()) {
+        return noConsent(*own, consent);  // unknown for now: not renewed, but not dropped either
     }
     Resource r;
     QString storeError;
     switch (m_state.pool.keepAlive(own->resourceId, m_state.clock(), &r, &storeError)) {
-    case ResourcePool::Result::Ok:
-        return HttpResponse::json(resourceJson(r, true));
+    case ResourcePool::Result::Ok: {
+        QJsonObject reply = resourceJson(r, true);
+        if (!addRelaySecret(r, &reply, &storeError))
+            return poolFailure(storeError);
+        return HttpResponse::json(reply);
+    }
     case ResourcePool::Result::NotFound:
         return unknownResource(own->resourceId);
     default:
@@ -219,22 +228,6 @@ bool OrcpApi::removeResource(const Resource &resource, QString *error)
         *error = storeError;
     m_scheduler.refreshSnapshot();
     return removed;
-}
-
-bool OrcpApi::hasConsent(const Resource &resource) const
-{
-    // Dedicated servers belong to the provider; a volunteer's machine serves only under the
-    // user's signed consent for that role (issue 7), which the PAMS holds.
-    return resource.mode != QLatin1String("volunteer") || !m_state.volunteerConsent
-        || m_state.volunteerConsent(resource.owner, resource.type);
-}
-
-HttpResponse OrcpApi::noConsent(const Resource &resource) const
-{
-    const QString role = resource.type == QLatin1String("cs") ? QStringLiteral("cache") : QStringLiteral("relay");
-    return HttpResponse::error(ApiError::forbidden(
-        QStringLiteral("user %1 has no current consent at the PAMS to volunteer as a %2; consent first (mp2p volunteer --%2, "
-                       "or Volunteer in the desktop app)").arg(resource.owner, role)));
 }
 
 HttpResponse OrcpApi::status(const HttpRequest &request) const

@@ -32,12 +32,18 @@ private:
     std::optional<Resource> ownResource(const HttpRequest &request, HttpResponse *failure) const;
     // Deregistration: the resource, its allocations and its peers in those swarms go at once.
     bool removeResource(const Resource &resource, QString *error = nullptr);
-    bool hasConsent(const Resource &resource) const;
-    HttpResponse noConsent(const Resource &resource) const;
+    ConsentAnswer consentOf(const Resource &resource) const;
+    HttpResponse noConsent(const Resource &resource, const ConsentAnswer &answer) const;
+    // A relay server's reply carries the TURN REST secret the OMS issued to it (relaySecrets).
+    bool addRelaySecret(const Resource &resource, QJsonObject *reply, QString *error);
     QJsonObject resourceJson(const Resource &resource, bool withDetails) const;
 
     OmsState &m_state;
     CacheScheduler &m_scheduler;
 };
+
+// Whether a resource may serve: dedicated ones always, a volunteer's only under a current
+// consent (OmsState::volunteerConsent). Shared by ORCP and the relay broker.
+ConsentAnswer volunteerConsentOf(const OmsState &state, const Resource &resource);
 
 } // namespace mp2p

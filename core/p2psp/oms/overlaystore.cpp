@@ -35,6 +35,13 @@ QList<Migration> migrations()
                          "overlay_id TEXT NOT NULL, relayed_address TEXT NOT NULL, started_at BIGINT NOT NULL, "
                          "PRIMARY KEY (resource_id, overlay_id))")},
          false},
+        // ORCP relay credentials: the TURN REST shared secret the OMS issued to each relay server
+        // (relaysecrets.h); it goes with the resource (deregistered or swept).
+        {3,
+         {QStringLiteral("CREATE TABLE relay_secrets ("
+                         "resource_id TEXT PRIMARY KEY REFERENCES resources (resource_id) ON DELETE CASCADE, "
+                         "secret TEXT NOT NULL, issued_at BIGINT NOT NULL)")},
+         false},
     };
 }
 

@@ -173,6 +173,11 @@ HttpResponse PeerApi::peers(const HttpRequest &request) const
     for (const SwarmPeer &p : members) {
         QJsonObject entry = peerJson(p);
         entry.insert(QStringLiteral("lastSeen"), p.lastSeen);
+        // The desktop shows where a peer is; the credit helper pays the relay a peer is behind.
+        entry.insert(QStringLiteral("region"), m_state.regionOf(p.address));
+        if (!p.relayResourceId.isEmpty())
+            entry.insert(QStringLiteral("relay"), QJsonObject{{QStringLiteral("resourceId"), p.relayResourceId},
+                                                              {QStringLiteral("owner"), p.relayOwner}});
         const auto it = activity.constFind(p.userId);
         if (it != activity.cend())
             entry.insert(QStringLiteral("activity"), activityJson(*it));

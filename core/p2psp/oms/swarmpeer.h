@@ -16,6 +16,10 @@ struct SwarmPeer {
     qint64 downloaded = 0;
     qint64 left = 0;
     qint64 lastSeen = 0;     // unix seconds of the last announce or report
+    // A peer nobody can reach is listed at its TURN relayed address; when that address is on a
+    // relay server registered over ORCP, which one (so relays can be credited, issue 7).
+    QString relayResourceId;
+    QString relayOwner;      // user id of that RS's owner
 
     bool seed() const { return left == 0; }
 };

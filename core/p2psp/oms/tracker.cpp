@@ -39,8 +39,8 @@ std::optional<qint64> counter(const HttpRequest &request, const QString &key, st
 // belongs to a live relay server registered with this OMS over ORCP (type "rs"), or when the
 // request is trusted like "ip=" (loopback or trustIpParameter): otherwise anyone could point a
 // swarm at a third party. A refused value keeps the source address and comes back as a warning.
-void acceptRelayed(const OmsState &state, const HttpRequest &request, const QString &relayed, QHostAddress *peerAddress,
-                   quint16 *peerPort, QString *warning)
+void acceptRelayed(const OmsState &state, const HttpRequest &request, const QString &relayed, SwarmPeer *peer,
+                   QString *warning)
 {
     const int colon = relayed.lastIndexOf(u':');
     bool ok = false;
@@ -57,17 +57,26 @@ void acceptRelayed(const OmsState &state, const HttpRequest &request, const QStr
     bool v4 = false;
     const quint32 mapped = request.remoteAddress.toIPv4Address(&v4);
     trusted = trusted || (v4 && QHostAddress(mapped).isLoopback());
+    // The relay server the address belongs to (its relayed ports listen on its registered IP) is
+    // recorded for the peer list (PeerApi: "relay"), also when the request is trusted anyway.
     QString error;
-    const auto relays = trusted ? std::nullopt : state.pool.live(QStringLiteral("rs"), state.clock(), &error);
-    for (const Resource &r : relays.value_or(QList<Resource>()))
-        trusted = trusted || QHostAddress(r.address) == address;
-    if (!trusted) {
+    const auto relays = state.pool.live(QStringLiteral("rs"), state.clock(), &error);
+    const Resource *via = nullptr;
+    for (const Resource &r : relays.value_or(QList<Resource>())) {
+        if (QHostAddress(r.address) == address) {
+            via = &r;
+            break;
+        }
+    }
+    if (!trusted && !via) {
         *warning = QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
                                   "listed at the source address").arg(address.toString());
         return;
     }
-    *peerAddress = address;
-    *peerPort = quint16(port);
+    peer->address = address;
+    peer->port = quint16(port);
+    peer->relayResourceId = via ? via->resourceId : QString();
+    peer->relayOwner = via ? via->owner : QString();
 }
 
 } // namespace
@@ -194,7 +203,7 @@ bool Tracker::parse(const HttpRequest &request, Announce *a, QString *failure) c
         return false;
     const QString relayed = request.query.queryItemValue(QStringLiteral("relayed"));
     if (!relayed.isEmpty())
-        acceptRelayed(m_state, request, relayed, &a->peer.address, &a->peer.port, &a->warning);
+        acceptRelayed(m_state, request, relayed, &a->peer, &a->warning);
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include "pamslog.h"
 
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace mp2p {
 
@@ -15,13 +16,15 @@ HttpResponse storeFailure(const QString &what, const QString &error)
     return HttpResponse::error(ApiError::internal(QStringLiteral("the PAMS could not %1").arg(what)));
 }
 
-QJsonObject decisionToJson(qsizetype index, const Receipt &receipt, const CreditDecision &d)
+QJsonObject decisionToJson(qsizetype index, const Receipt &receipt, const CreditDecision &d, CreditChannel channel)
 {
     QJsonObject o{{QStringLiteral("index"), qint64(index)},
                   {QStringLiteral("downloaderId"), receipt.fields.downloaderId},
                   {QStringLiteral("overlayId"), receipt.fields.overlayId},
                   {QStringLiteral("sequence"), receipt.fields.sequence},
                   {QStringLiteral("credited"), d.credit}};
+    if (channel == CreditChannel::Relay)
+        o.insert(QStringLiteral("uploaderId"), receipt.fields.uploaderId);  // the redeemer is the uploader otherwise
     if (d.verdict == CreditVerdict::Accepted) {
         o.insert(QStringLiteral("status"), QStringLiteral("accepted"));
     } else {
@@ -32,27 +35,92 @@ QJsonObject decisionToJson(qsizetype index, const Receipt &receipt, const Credit
     return o;
 }
 
-// Parses the batch; every receipt must be well-formed and name the caller as uploader, or
-// nothing is redeemed (a 400/403 writes nothing, not even the rejection log).
-std::optional<QList<Receipt>> readReceipts(const QJsonArray &array, const QString &caller, ApiError *error)
+// Who may send a receipt through `channel`: the uploader it names (direct), or the downloader
+// that signed it, for a relay (RS) it names (relay). nullopt when `caller` may send `receipt`.
+std::optional<ApiError> senderProblem(const Receipt &receipt, const QString &where, const QString &caller,
+                                      CreditChannel channel)
 {
+    const ReceiptFields &f = receipt.fields;
+    std::optional<ApiError> error;
+    if (channel == CreditChannel::Direct && f.uploaderId != caller) {
+        error = ApiError::forbidden(
+            QStringLiteral("%1 credits uploader %2; only that uploader can redeem it").arg(where, f.uploaderId));
+        error->field = where + QStringLiteral(".uploaderId");
+    } else if (channel == CreditChannel::Direct && f.uploaderRole == PeerType::RelayServer) {
+        // Else a colluding downloader could hand its RS receipts to the relay owner and have the
+        // same bytes counted in both ledgers' caps twice over.
+        error = ApiError::badRequest(QStringLiteral("invalid_value"),
+                                     QStringLiteral("%1 is a relay receipt (uploaderRole RS): only the downloader that "
+                                                    "signed it deposits it, at POST /pams/v1/credit/relay-receipts").arg(where),
+                                     where + QStringLiteral(".uploaderRole"));
+    } else if (channel == CreditChannel::Relay && f.downloaderId != caller) {
+        error = ApiError::forbidden(
+            QStringLiteral("%1 was signed by downloader %2; only that downloader can deposit it").arg(where, f.downloaderId));
+        error->field = where + QStringLiteral(".downloaderId");
+    } else if (channel == CreditChannel::Relay && f.uploaderRole != PeerType::RelayServer) {
+        error = ApiError::badRequest(QStringLiteral("invalid_value"),
+                                     QStringLiteral("%1 is not a relay receipt: uploaderRole must be RS here; send "
+                                                    "receipts for peers and caches to POST /pams/v1/credit/redeem").arg(where),
+                                     where + QStringLiteral(".uploaderRole"));
+    }
+    return error;
+}
+
+// One element of a request, decoded and checked for its sender.
+struct ReadReceipt {
+    std::optional<Receipt> receipt;
+    std::optional<ApiError> error;
+};
+
+ReadReceipt readOne(const QJsonValue &value, qsizetype index, const QString &caller, CreditChannel channel)
+{
+    ReadReceipt out;
+    const QString where = QStringLiteral("receipts[%1]").arg(index);
+    if (!value.isObject()) {
+        out.error = ApiError::badRequest(QStringLiteral("invalid_type"), QStringLiteral("'%1' must be an object").arg(where), where);
+        return out;
+    }
+    ApiError error;
+    out.receipt = receiptFromJson(value.toObject(), where, &error);
+    if (!out.receipt) {
+        out.error = error;
+        return out;
+    }
+    out.error = senderProblem(*out.receipt, where, caller, channel);
+    return out;
+}
+
+constexpr qsizetype ParallelReadFrom = 16;  // below this, a thread hand-off costs more than it saves
+
+// Parses the batch; every receipt must be well-formed and be the caller's to send, or
+// nothing is redeemed (a 400/403 writes nothing, not even the rejection log). Decoding is
+// independent per receipt, so it runs on every core; the first problem in order is reported.
+// (The signatures are checked by the store, overlapped with its SQL.)
+std::optional<QList<Receipt>> readReceipts(const QJsonArray &array, const QString &caller, CreditChannel channel,
+                                           ApiError *error)
+{
+    QList<QPair<qsizetype, QJsonValue>> items;
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i)
+        items.append({i, array.at(i)});  // copied here: the workers never touch the shared array
+    const auto one = [&caller, channel](const QPair<qsizetype, QJsonValue> &item) {
+        return readOne(item.second, item.first, caller, channel);
+    };
+    QList<ReadReceipt> read;
+    if (items.size() >= ParallelReadFrom) {
+        read = QtConcurrent::blockingMapped(items, one);
+    } else {
+        for (const auto &item : std::as_const(items))
+            read.append(one(item));
+    }
     QList<Receipt> out;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString where = QStringLiteral("receipts[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            *error = ApiError::badRequest(QStringLiteral("invalid_type"), QStringLiteral("'%1' must be an object").arg(where), where);
+    out.reserve(read.size());
+    for (const ReadReceipt &r : std::as_const(read)) {
+        if (r.error) {
+            *error = *r.error;
             return std::nullopt;
         }
-        auto receipt = receiptFromJson(array.at(i).toObject(), where, error);
-        if (!receipt)
-            return std::nullopt;
-        if (receipt->fields.uploaderId != caller) {
-            *error = ApiError::forbidden(
-                QStringLiteral("%1 credits uploader %2; only that uploader can redeem it").arg(where, receipt->fields.uploaderId));
-            error->field = where + QStringLiteral(".uploaderId");
-            return std::nullopt;
-        }
-        out.append(*receipt);
+        out.append(*r.receipt);
     }
     return out;
 }
@@ -80,12 +148,14 @@ void CreditService::setContentSizeLookup(std::function<std::optional<qint64>(con
 void CreditService::registerRoutes(HttpRouter &router)
 {
     router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/redeem"),
-               [this](const HttpRequest &r) { return redeem(r); });
+               [this](const HttpRequest &r) { return redeem(r, CreditChannel::Direct); });
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/relay-receipts"),
+               [this](const HttpRequest &r) { return redeem(r, CreditChannel::Relay); });
     router.add(HttpMethod::Get, QStringLiteral("/pams/v1/credit/{userId}"),
                [this](const HttpRequest &r) { return balance(r); });
 }
 
-HttpResponse CreditService::redeem(const HttpRequest &request)
+HttpResponse CreditService::redeem(const HttpRequest &request, CreditChannel channel)
 {
     ApiError error;
     const auto user = m_auth.userFromHeader(request, &error);
@@ -98,29 +168,32 @@ HttpResponse CreditService::redeem(const HttpRequest &request)
         in.fail(QStringLiteral("receipts"), QStringLiteral("invalid_value"), QStringLiteral("send at least one receipt"));
     if (!in.ok())
         return HttpResponse::error(in.error());
-    const auto receipts = readReceipts(array, *user, &error);
+    const auto receipts = readReceipts(array, *user, channel, &error);
     if (!receipts)
         return HttpResponse::error(error);
 
     QList<CreditDecision> decisions;
     QString storeError;
-    if (!m_store->redeem(*user, *receipts, m_facts, m_clock(), &decisions, &storeError))
+    if (!m_store->redeem(*user, *receipts, m_facts, m_clock(), &decisions, &storeError, channel))
         return storeFailure(QStringLiteral("redeem the receipts"), storeError);
-    const auto after = m_store->balance(*user, &storeError);
+    // The uploader's new balance (one indexed SUM); a relay deposit credits others: no balance.
+    const auto after = channel == CreditChannel::Direct ? m_store->creditedTotal(*user, &storeError) : std::optional<qint64>(0);
     if (!after)
         return storeFailure(QStringLiteral("read the balance"), storeError);
 
     QJsonArray results;
     qint64 credited = 0;
     for (qsizetype i = 0; i < decisions.size(); ++i) {
-        results.append(decisionToJson(i, receipts->at(i), decisions.at(i)));
+        results.append(decisionToJson(i, receipts->at(i), decisions.at(i), channel));
         credited += decisions.at(i).credit;
         if (decisions.at(i).verdict != CreditVerdict::Accepted)
-            qCInfo(lcPams) << "credit: rejected" << creditVerdictName(decisions.at(i).verdict) << "receipt from" << *user;
+            qCInfo(lcPams) << "credit: rejected" << creditVerdictName(decisions.at(i).verdict) << creditChannelName(channel)
+                           << "receipt from" << *user;
     }
-    return HttpResponse::json(QJsonObject{{QStringLiteral("results"), results},
-                                          {QStringLiteral("credited"), credited},
-                                          {QStringLiteral("balance"), after->total}});
+    QJsonObject answer{{QStringLiteral("results"), results}, {QStringLiteral("credited"), credited}};
+    if (channel == CreditChannel::Direct)
+        answer.insert(QStringLiteral("balance"), *after);
+    return HttpResponse::json(answer);
 }
 
 HttpResponse CreditService::balance(const HttpRequest &request) const
@@ -138,6 +211,7 @@ HttpResponse CreditService::balance(const HttpRequest &request) const
         overlays.append(QJsonObject{{QStringLiteral("overlayId"), overlayId}, {QStringLiteral("credited"), credited}});
     return HttpResponse::json(QJsonObject{{QStringLiteral("userId"), userId},
                                           {QStringLiteral("balance"), b->total},
+                                          {QStringLiteral("relayed"), b->relayed},
                                           {QStringLiteral("overlays"), overlays},
                                           {QStringLiteral("rejectedAttempts"), b->rejectedAttempts}});
 }

@@ -10,8 +10,14 @@ namespace mp2p {
 
 // PAMS contribution credit (R2): uploaders, caches and relays redeem the receipts their
 // downloaders signed, and anyone can read a user's balance (docs/PROTOCOL.md "PAMS credit").
-//   POST /pams/v1/credit/redeem   token of the uploader; {"receipts": [receipt...]}
-//   GET  /pams/v1/credit/{userId} balance and per-overlay breakdown
+//   POST /pams/v1/credit/redeem          token of the uploader; {"receipts": [receipt...]}
+//   POST /pams/v1/credit/relay-receipts  token of the downloader; {"receipts": [RS receipt...]}
+//   GET  /pams/v1/credit/{userId}        balance and per-overlay breakdown
+// Relay receipts are deposited by the downloader that signed them: the bytes came over a
+// connection whose remote end was a relayed address, so the peer at the other end is not the
+// relay and cannot carry them, and the RS itself never speaks BitTorrent. The downloader gains
+// nothing from depositing (the RS owner is credited), and every check of a redemption applies
+// unchanged, against the relay ledger (CreditChannel::Relay).
 class CreditService {
 public:
     static constexpr int MaxReceiptsPerRequest = 1000;
@@ -26,7 +32,7 @@ public:
     CreditStore *store() const { return m_store.get(); }
 
 private:
-    HttpResponse redeem(const HttpRequest &request);
+    HttpResponse redeem(const HttpRequest &request, CreditChannel channel);
     HttpResponse balance(const HttpRequest &request) const;
 
     std::unique_ptr<CreditStore> m_store;

@@ -1,6 +1,7 @@
 #include "creditstore.h"
 
 #include <QHash>
+#include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -27,7 +28,22 @@ QList<Migration> migrations()
                          "overlay_id TEXT NOT NULL, sequence BIGINT NOT NULL, bytes BIGINT NOT NULL, "
                          "reason TEXT NOT NULL, detail TEXT NOT NULL, rejected_at BIGINT NOT NULL)"),
           QStringLiteral("CREATE INDEX credit_rejections_sender ON credit_rejections (sender_id, rejected_at)")}},
+        // Relay credit (RS): the same bytes as a direct receipt, so a ledger of its own (see
+        // CreditChannel); rejections say which channel they came through.
+        {2,
+         {QStringLiteral("CREATE TABLE credit_relay_state ("
+                         "downloader_id TEXT NOT NULL, uploader_id TEXT NOT NULL, overlay_id TEXT NOT NULL, "
+                         "uploader_role TEXT NOT NULL, last_sequence BIGINT NOT NULL, last_bytes BIGINT NOT NULL, "
+                         "receipt_time BIGINT NOT NULL, accepted_at BIGINT NOT NULL, "
+                         "PRIMARY KEY (downloader_id, uploader_id, overlay_id))"),
+          QStringLiteral("CREATE INDEX credit_relay_uploader ON credit_relay_state (uploader_id, overlay_id)"),
+          QStringLiteral("ALTER TABLE credit_rejections ADD COLUMN channel TEXT NOT NULL DEFAULT 'direct'")}},
     };
+}
+
+QString stateTable(CreditChannel channel)
+{
+    return channel == CreditChannel::Relay ? QStringLiteral("credit_relay_state") : QStringLiteral("credit_receipt_state");
 }
 
 bool bindAndRun(QSqlQuery &q, std::initializer_list<QVariant> values, QString *error)
@@ -45,22 +61,23 @@ bool bindAndRun(QSqlQuery &q, std::initializer_list<QVariant> values, QString *e
 // nothing writes it while the batch runs (one thread, one transaction).
 class RedeemBatch {
 public:
-    explicit RedeemBatch(const QSqlDatabase &db)
-        : m_pair(db), m_accept(db), m_reject(db)
+    RedeemBatch(const QSqlDatabase &db, CreditChannel channel)
+        : m_channel(creditChannelName(channel)), m_pair(db), m_accept(db), m_reject(db)
     {
+        const QString table = stateTable(channel);
         m_pair.setForwardOnly(true);
-        m_ok = m_pair.prepare(QStringLiteral("SELECT uploader_id, last_sequence, last_bytes FROM credit_receipt_state "
-                                             "WHERE downloader_id = ? AND overlay_id = ?"))
+        m_ok = m_pair.prepare(QStringLiteral("SELECT uploader_id, last_sequence, last_bytes FROM %1 "
+                                             "WHERE downloader_id = ? AND overlay_id = ?").arg(table))
                && m_accept.prepare(QStringLiteral(
-                   "INSERT INTO credit_receipt_state (downloader_id, uploader_id, overlay_id, uploader_role, "
+                   "INSERT INTO %1 (downloader_id, uploader_id, overlay_id, uploader_role, "
                    "last_sequence, last_bytes, receipt_time, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT (downloader_id, uploader_id, overlay_id) DO UPDATE SET "
                    "uploader_role = excluded.uploader_role, last_sequence = excluded.last_sequence, "
                    "last_bytes = excluded.last_bytes, receipt_time = excluded.receipt_time, "
-                   "accepted_at = excluded.accepted_at"))
+                   "accepted_at = excluded.accepted_at").arg(table))
                && m_reject.prepare(QStringLiteral(
                    "INSERT INTO credit_rejections (sender_id, downloader_id, uploader_id, overlay_id, sequence, "
-                   "bytes, reason, detail, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                   "bytes, reason, detail, rejected_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     }
 
     QString prepareError() const
@@ -83,7 +100,7 @@ public:
         if (decision->verdict != CreditVerdict::Accepted)
             return bindAndRun(m_reject,
                               {senderId, f.downloaderId, f.uploaderId, f.overlayId, f.sequence, f.bytes,
-                               creditVerdictName(decision->verdict), decision->detail, now},
+                               creditVerdictName(decision->verdict), decision->detail, now, m_channel},
                               error);
         if (!bindAndRun(m_accept,
                         {f.downloaderId, f.uploaderId, f.overlayId, peerTypeName(f.uploaderRole), f.sequence, f.bytes,
@@ -160,6 +177,7 @@ public:
     }
 
 private:
+    QString m_channel;
     bool m_prefetched = false;
     QHash<QString, qint64> m_downloaded;  // "downloader|overlay" -> reported bytes (prefetch)
 
@@ -172,6 +190,11 @@ private:
 
 } // namespace
 
+QString creditChannelName(CreditChannel channel)
+{
+    return channel == CreditChannel::Relay ? QStringLiteral("relay") : QStringLiteral("direct");
+}
+
 CreditStore::CreditStore(QString path)
     : m_db(QStringLiteral("credit"), DatabaseOptions{QStringLiteral("QSQLITE"), std::move(path)})
 {
@@ -183,31 +206,38 @@ bool CreditStore::open(QString *error)
 }
 
 bool CreditStore::redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts,
-                         qint64 now, QList<CreditDecision> *decisions, QString *error)
+                         qint64 now, QList<CreditDecision> *decisions, QString *error, CreditChannel channel)
 {
+    // The signatures (half of a redemption's CPU) are independent of each other and of the
+    // database: the thread pool checks them, in order, while this thread runs the ordered,
+    // stateful checks and the SQL of the receipts already checked (perf on run-credit.sh: doing
+    // the two one after the other left a core idle for a third of each request).
+    QFuture<ReceiptCheck> pending;
+    if (receipts.size() >= ParallelVerifyFrom)
+        pending = QtConcurrent::mapped(receipts, [](const Receipt &r) { return verifyReceipt(r); });
+    const auto stop = qScopeGuard([&pending] {
+        pending.cancel();
+        pending.waitForFinished();
+    });
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
     if (!tx.isActive()) {
         *error = QStringLiteral("could not begin a transaction");
         return false;
     }
-    RedeemBatch batch(db);
+    RedeemBatch batch(db, channel);
     if (const QString problem = batch.prepareError(); !problem.isEmpty()) {
         *error = problem;
         return false;
     }
     if (!batch.prefetch(receipts, facts, error))
         return false;
-    // The signatures (half of a redemption's CPU) are independent of each other and of the
-    // database: check them on every core first; the ordered, stateful checks follow one by one.
-    const QList<ReceiptCheck> checks = receipts.size() >= ParallelVerifyFrom
-        ? QtConcurrent::blockingMapped(receipts, [](const Receipt &r) { return verifyReceipt(r); })
-        : QList<ReceiptCheck>();
     decisions->clear();
     decisions->reserve(receipts.size());
+    const bool parallel = pending.isValid();
     for (qsizetype i = 0; i < receipts.size(); ++i) {
         CreditDecision d;
-        const ReceiptCheck checked = checks.isEmpty() ? verifyReceipt(receipts.at(i)) : checks.at(i);
+        const ReceiptCheck checked = parallel ? pending.resultAt(int(i)) : verifyReceipt(receipts.at(i));
         if (!batch.decide(senderId, receipts.at(i), checked, facts, now, &d, error))
             return false;
         decisions->append(d);
@@ -219,16 +249,21 @@ std::optional<CreditBalance> CreditStore::balance(const QString &userId, QString
 {
     const QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT overlay_id, SUM(last_bytes) FROM credit_receipt_state WHERE uploader_id = ? "
-                             "GROUP BY overlay_id ORDER BY overlay_id"));
+    // Both ledgers: what the user uploaded (peer, cache) and what it forwarded (relay).
+    q.prepare(QStringLiteral("SELECT overlay_id, SUM(last_bytes), SUM(relayed) FROM ("
+                             "SELECT overlay_id, last_bytes, 0 AS relayed FROM credit_receipt_state WHERE uploader_id = ? "
+                             "UNION ALL SELECT overlay_id, last_bytes, last_bytes AS relayed FROM credit_relay_state "
+                             "WHERE uploader_id = ?) AS c GROUP BY overlay_id ORDER BY overlay_id"));
+    q.addBindValue(userId);
     q.addBindValue(userId);
     if (!execQuery(q, error))
         return std::nullopt;
-    CreditBalance b{userId, 0, {}, 0};
+    CreditBalance b{userId, 0, 0, {}, 0};
     while (q.next()) {
         const qint64 credited = q.value(1).toLongLong();
         b.overlays.append({q.value(0).toString(), credited});
         b.total += credited;
+        b.relayed += q.value(2).toLongLong();
     }
     QSqlQuery r(db);
     r.prepare(QStringLiteral("SELECT COUNT(*) FROM credit_rejections WHERE sender_id = ?"));
@@ -242,7 +277,9 @@ std::optional<CreditBalance> CreditStore::balance(const QString &userId, QString
 std::optional<qint64> CreditStore::creditedTotal(const QString &userId, QString *error) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT COALESCE(SUM(last_bytes), 0) FROM credit_receipt_state WHERE uploader_id = ?"));
+    q.prepare(QStringLiteral("SELECT (SELECT COALESCE(SUM(last_bytes), 0) FROM credit_receipt_state WHERE uploader_id = ?) "
+                             "+ (SELECT COALESCE(SUM(last_bytes), 0) FROM credit_relay_state WHERE uploader_id = ?)"));
+    q.addBindValue(userId);
     q.addBindValue(userId);
     if (!execQuery(q, error) || !q.next())
         return std::nullopt;

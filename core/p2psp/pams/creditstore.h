@@ -13,9 +13,19 @@
 
 namespace mp2p {
 
+// Which ledger a receipt goes to. Direct: the uploader (peer or cache) sent the bytes and redeems
+// the receipt itself (POST /pams/v1/credit/redeem). Relay: the bytes came through a relay (RS)
+// whose owner is named as uploader, and the downloader deposits the receipt
+// (POST /pams/v1/credit/relay-receipts). The two ledgers are kept apart because they count the
+// same bytes twice by design: the uploader earns its upload, the relay its forwarding; each
+// ledger has its own sequence state and its own cap (a).
+enum class CreditChannel { Direct, Relay };
+QString creditChannelName(CreditChannel channel);  // "direct", "relay"
+
 struct CreditBalance {
     QString userId;
     qint64 total = 0;
+    qint64 relayed = 0;                      // the part of `total` earned as a relay (RS)
     QList<QPair<QString, qint64>> overlays;  // (overlay id, credited bytes), by overlay id
     qint64 rejectedAttempts = 0;             // rejected receipts this user sent
 };
@@ -36,18 +46,19 @@ struct CreditFacts {
 };
 
 // The credit ledger (its own SQLite file next to pams.db, so it migrates independently):
-// the last accepted receipt per (downloader, uploader, overlay) — whose bytes are exactly
-// what that uploader has been credited, since only growth is credited — and a log of
-// rejected receipts against the user who sent them.
+// the last accepted receipt per (downloader, uploader, overlay) and channel — whose bytes are
+// exactly what that uploader or relay has been credited, since only growth is credited — and a
+// log of rejected receipts against the user who sent them.
 class CreditStore {
 public:
     explicit CreditStore(QString path);
 
     bool open(QString *error);
-    // Decides every receipt in order (later ones see earlier ones) and writes the accepted
-    // state and the rejection log in one transaction; false (nothing written) on a store error.
+    // Decides every receipt in order (later ones see earlier ones) against the ledger of
+    // `channel` and writes the accepted state and the rejection log (against `senderId`) in one
+    // transaction; false (nothing written) on a store error.
     bool redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts, qint64 now,
-                QList<CreditDecision> *decisions, QString *error);
+                QList<CreditDecision> *decisions, QString *error, CreditChannel channel = CreditChannel::Direct);
     std::optional<CreditBalance> balance(const QString &userId, QString *error) const;
     // Just the total of balance() (one indexed SUM): what UMS reputation reads.
     std::optional<qint64> creditedTotal(const QString &userId, QString *error) const;

@@ -40,8 +40,9 @@ void addCliOptions(QCommandLineParser &parser)
         {QStringLiteral("seed"), QStringLiteral("publish/get: keep seeding afterwards until interrupted.")},
         {QStringLiteral("page"), QStringLiteral("search: the page of results (default 1)."), QStringLiteral("n")},
         {QStringLiteral("relay"), QStringLiteral("For a peer nobody can reach: keep a TURN TCP allocation on this relay "
-                                                 "server (coturn or mp2p's RS) and let peers in through it."),
-         QStringLiteral("turn://user:password@ip:port")},
+                                                 "server (coturn or mp2p's RS) and let peers in through it; \"oms\" asks "
+                                                 "the OMS for a live relay (a volunteer's or a dedicated one) and renews it."),
+         QStringLiteral("turn://user:password@ip:port|oms")},
         {QStringLiteral("quota"), QStringLiteral("cache: the disk the cache may fill, in MiB (required)."), QStringLiteral("mib")},
     });
 }
@@ -142,7 +143,7 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
     const QString relay = value("relay", "relay");
     if (!relay.isEmpty()) {
         TurnClientConfig turn;
-        if (!parseRelaySpec(relay, &turn, error))
+        if (!isBrokeredRelaySpec(relay) && !parseRelaySpec(relay, &turn, error))
             return false;
         // Relayed peers all arrive from the local relay glue (127.0.0.1), so libtorrent must take
         // more than one connection per IP (peercommands.cpp attaches the relay).

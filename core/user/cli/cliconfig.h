@@ -21,7 +21,7 @@ struct CliConfig {
     bool embedded = true;          // no --server: run the P2PSP in this process
     quint16 embeddedPort = 7800;   // 0 = any free port
     bool json = false;             // JSON lines instead of a live line
-    QString relay;                 // --relay turn://user:pass@ip:port (checked); empty = reachable directly
+    QString relay;                 // --relay turn://user:pass@ip:port (checked) or "oms" (the OMS's broker); empty = reachable directly
     QString logLevel = QStringLiteral("warning");
     qint64 cacheQuotaMib = 0;      // cache: --quota MiB (0 = not given)
 };

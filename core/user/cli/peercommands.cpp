@@ -20,9 +20,17 @@ void attachRelayIfAsked(CliSession *session)
     const QString spec = session->config().relay;
     TurnClientConfig turn;
     QString error;
-    if (spec.isEmpty() || !parseRelaySpec(spec, &turn, &error))
+    const bool brokered = isBrokeredRelaySpec(spec);
+    if (spec.isEmpty() || (!brokered && !parseRelaySpec(spec, &turn, &error)))
         return;   // readCliConfig already refused a bad spec
-    RelayedPeer *relayed = RelayedPeer::attach(session->peer(), turn);
+    RelayedPeer *relayed = brokered ? RelayedPeer::attachBrokered(session->peer()) : RelayedPeer::attach(session->peer(), turn);
+    if (brokered)
+        QObject::connect(relayed, &RelayedPeer::relayAssigned, session, [session](const QJsonObject &c) {
+            session->printer()->message(QStringLiteral("relay: the OMS assigned relay %1 of user %2 (region %3)")
+                                            .arg(c.value(QStringLiteral("resourceId")).toString(),
+                                                 c.value(QStringLiteral("owner")).toString(),
+                                                 c.value(QStringLiteral("region")).toString()));
+        });
     QObject::connect(relayed->listener(), &RelayedListener::ready, session, [session](const QString &address) {
         session->printer()->message(QStringLiteral("reachable through the relay at %1").arg(address));
     });
@@ -33,8 +41,9 @@ void attachRelayIfAsked(CliSession *session)
                              ips.append(p.toString());
                          session->printer()->message(QStringLiteral("relay: peers allowed in: ") + ips.join(QStringLiteral(", ")));
                      });
-    QObject::connect(relayed, &RelayedPeer::failed, session, [session](const QString &why) {
-        session->printer()->error(QStringLiteral("relay: ") + why + QStringLiteral(" (retrying in 30 s)"));
+    QObject::connect(relayed, &RelayedPeer::failed, session, [session, brokered](const QString &why) {
+        session->printer()->error(QStringLiteral("relay: ") + why + (brokered ? QStringLiteral(" (asking again in 5 s)")
+                                                                          : QStringLiteral(" (retrying in 30 s)")));
     });
 }
 } // namespace

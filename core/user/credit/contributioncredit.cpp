@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QtConcurrent>
 
 #include <libtorrent/extensions.hpp>
@@ -43,14 +44,33 @@ ContributionCredit::ContributionCredit(CreditSettings settings, QObject *parent)
     , m_exchange(std::make_shared<ReceiptExchange>())
     , m_plugin(makeReceiptPlugin(m_exchange))
     , m_dirty(std::make_shared<std::atomic<bool>>(false))
+    , m_directory(std::make_shared<RelayDirectory>())
 {
+    // Bytes over a connection to a relayed address are credited to that RS's owner as well.
+    m_exchange->setAttribution([directory = m_directory](const QHostAddress &remote, quint16 port,
+                                                         const ReceiptHello &) -> std::optional<UploaderAttribution> {
+        const auto owner = directory->ownerOf(remote, port);
+        return owner ? std::optional<UploaderAttribution>(UploaderAttribution{*owner, PeerType::RelayServer}) : std::nullopt;
+    });
     m_pool.setMaxThreadCount(1);
     m_pool.setExpiryTimeout(-1);  // keep the one thread (and its SQLite connection) alive
     // The network thread only raises a flag; this thread looks at it on a timer.
     m_exchange->setNotify([dirty = m_dirty] { dirty->store(true); });
     m_flushTimer.setInterval(m_settings.flushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ContributionCredit::flushIfDirty);
+    // A new download reads its overlay's relays at once, not at the next periodic refresh: a
+    // short transfer through a relay could be over by then.
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        const QStringList active = m_exchange->activeOverlays();
+        for (const QString &overlayId : active) {
+            if (!m_followed.contains(overlayId)) {
+                refreshRelayDirectory();
+                return;
+            }
+        }
+    });
     connect(&m_redeemTimer, &QTimer::timeout, this, &ContributionCredit::redeemNow);
+    connect(&m_relayTimer, &QTimer::timeout, this, &ContributionCredit::refreshRelayDirectory);
 }
 
 ContributionCredit::~ContributionCredit()
@@ -86,6 +106,8 @@ bool ContributionCredit::open(const KeyPair &key, QString *error)
     m_exchange->setIdentity(key, m_settings.role);
     m_book = std::move(book);
     m_flushTimer.start();
+    if (m_settings.relayRefreshSecs > 0)
+        m_relayTimer.start(m_settings.relayRefreshSecs * 1000);
     return true;
 }
 
@@ -97,13 +119,15 @@ bool ContributionCredit::flushNow(QString *error)
     }
     m_dirty->store(false);
     const QList<Receipt> received = m_exchange->takeInbox();
+    const QList<Receipt> relay = m_exchange->takeRelayOutbox();
     const QList<IssuedState> issued = m_exchange->takeIssuedChanges();
     ReceiptBook *book = m_book.get();
     // Always a job, even with nothing new: the pool runs jobs in order, so when this one is
     // done every earlier write is on disk too.
-    const QString result = QtConcurrent::run(&m_pool, [book, received, issued] {
+    const QString result = QtConcurrent::run(&m_pool, [book, received, relay, issued] {
         QString e;
-        const bool ok = book->storeReceived(received, nowSecs(), &e) && book->storeIssued(issued, &e);
+        const bool ok = book->storeReceived(received, nowSecs(), &e)
+                        && book->storeReceived(relay, nowSecs(), &e, ReceiptTable::Relay) && book->storeIssued(issued, &e);
         return ok ? QString() : e;
     }).result();
     if (!result.isEmpty()) {
@@ -120,13 +144,15 @@ void ContributionCredit::flushIfDirty()
     if (!m_dirty->exchange(false) || !m_book)
         return;
     const QList<Receipt> received = m_exchange->takeInbox();
+    const QList<Receipt> relay = m_exchange->takeRelayOutbox();
     const QList<IssuedState> issued = m_exchange->takeIssuedChanges();
-    if (received.isEmpty() && issued.isEmpty())
+    if (received.isEmpty() && relay.isEmpty() && issued.isEmpty())
         return;
     ReceiptBook *book = m_book.get();
-    onBookThread([book, received, issued] {
+    onBookThread([book, received, relay, issued] {
         QString e;
-        const bool ok = book->storeReceived(received, nowSecs(), &e) && book->storeIssued(issued, &e);
+        const bool ok = book->storeReceived(received, nowSecs(), &e)
+                        && book->storeReceived(relay, nowSecs(), &e, ReceiptTable::Relay) && book->storeIssued(issued, &e);
         return ok ? QString() : e;
     }, [this, count = int(received.size())](const QString &e) {
         if (!e.isEmpty())
@@ -142,43 +168,98 @@ void ContributionCredit::startRedeeming(ProviderClient *provider)
     m_redeemTimer.start(qMax(1, m_settings.redeemIntervalSecs) * 1000);
 }
 
+void ContributionCredit::setPeerListFetcher(PeerListFetcher fetcher)
+{
+    m_fetcher = std::move(fetcher);
+}
+
+void ContributionCredit::refreshRelayDirectory()
+{
+    PeerListFetcher fetch = m_fetcher;
+    if (!fetch && m_provider && m_provider->isReady()) {
+        fetch = [provider = m_provider](const QString &overlayId, std::function<void(const QJsonObject &)> done) {
+            provider->call("GET", QStringLiteral("oms"), QStringLiteral("/oms/v1/overlays/%1/peers").arg(overlayId), {},
+                           [done = std::move(done)](const JsonReply &reply) { done(reply.ok() ? reply.body : QJsonObject()); });
+        };
+    }
+    if (!fetch)
+        return;
+    const QStringList active = m_exchange->activeOverlays();
+    m_followed = QSet<QString>(active.cbegin(), active.cend());
+    for (const QString &overlayId : m_directory->overlays()) {
+        if (!active.contains(overlayId))
+            m_directory->forgetOverlay(overlayId);  // the torrent is gone: so are its relayed peers
+    }
+    for (const QString &overlayId : active) {
+        // A failed fetch keeps what the last good list said: relayed addresses change rarely,
+        // and dropping them would lose the relay's credit while the OMS is away.
+        fetch(overlayId, [this, guard = QPointer<ContributionCredit>(this), overlayId](const QJsonObject &body) {
+            if (!guard || body.isEmpty())
+                return;
+            const RelayDirectory::Update u = m_directory->updateFromPeerList(overlayId, body);
+            // Said once per change, not on every refresh of the same list.
+            if (u.ignored > 0 && m_ignoredRelays.value(overlayId) != u.ignored)
+                qCWarning(lcCredit) << "the OMS peer list of" << overlayId << "has" << u.ignored
+                                    << "relay entries without a usable ip, port or owner; they are ignored";
+            m_ignoredRelays.insert(overlayId, u.ignored);
+            Q_EMIT relayDirectoryRefreshed(overlayId, u.relays, u.ignored);
+        });
+    }
+}
+
 void ContributionCredit::redeemNow()
 {
-    if (!m_book || !m_provider || m_redeeming)
+    redeemTable(ReceiptTable::Held);
+    redeemTable(ReceiptTable::Relay);
+}
+
+void ContributionCredit::finishBatch(ReceiptTable table, bool ok, qint64 credited, int accepted, int rejected,
+                                     const QString &problem)
+{
+    m_busy[int(table)] = false;
+    if (table == ReceiptTable::Relay)
+        Q_EMIT relayDepositFinished(ok, credited, accepted, rejected, problem);
+    else
+        Q_EMIT redeemFinished(ok, credited, accepted, rejected, problem);
+}
+
+void ContributionCredit::redeemTable(ReceiptTable table)
+{
+    if (!m_book || !m_provider || m_busy[int(table)])
         return;
     if (!m_provider->isReady()) {
-        Q_EMIT redeemFinished(false, 0, 0, 0, QStringLiteral("not logged in at the provider"));
+        finishBatch(table, false, 0, 0, 0, QStringLiteral("not logged in at the provider"));
         return;
     }
-    m_redeeming = true;
+    m_busy[int(table)] = true;
     flushIfDirty();
     ReceiptBook *book = m_book.get();
     const qint64 now = nowSecs();
+    // Relay receipts wait as long as held ones: the PAMS caps them by our own PAMP report.
     const qint64 before = now - m_settings.settleSecs;
     const int limit = m_settings.maxPerRequest;
-    onBookThread([book, now, before, limit] {
+    onBookThread([book, now, before, limit, table] {
         QString e;
-        return book->pending(now, before, limit, &e).value_or(QList<Receipt>());
-    }, [this](const QList<Receipt> &batch) {
-        if (batch.isEmpty()) {
-            m_redeeming = false;
-            Q_EMIT redeemFinished(true, 0, 0, 0, {});
-            return;
-        }
-        postBatch(batch);
+        return book->pending(now, before, limit, &e, table).value_or(QList<Receipt>());
+    }, [this, table](const QList<Receipt> &batch) {
+        if (batch.isEmpty())
+            finishBatch(table, true, 0, 0, 0, {});
+        else
+            postBatch(batch, table);
     });
 }
 
-void ContributionCredit::postBatch(const QList<Receipt> &batch)
+void ContributionCredit::postBatch(const QList<Receipt> &batch, ReceiptTable table)
 {
     QJsonArray array;
     for (const Receipt &r : batch)
         array.append(receiptToJson(r));
-    m_provider->call("POST", QStringLiteral("pams"), QStringLiteral("/pams/v1/credit/redeem"),
-                     QJsonObject{{QStringLiteral("receipts"), array}}, [this, batch](const JsonReply &reply) {
+    const QString path = table == ReceiptTable::Relay ? QStringLiteral("/pams/v1/credit/relay-receipts")
+                                                      : QStringLiteral("/pams/v1/credit/redeem");
+    m_provider->call("POST", QStringLiteral("pams"), path, QJsonObject{{QStringLiteral("receipts"), array}},
+                     [this, batch, table](const JsonReply &reply) {
         if (reply.status == 0 || reply.status >= 500) {
-            m_redeeming = false;  // the PAMS is away: everything stays pending
-            Q_EMIT redeemFinished(false, 0, 0, 0, reply.problem);
+            finishBatch(table, false, 0, 0, 0, reply.problem);  // the PAMS is away: everything stays pending
             return;
         }
         const QList<RedemptionOutcome> outcomes = outcomesOf(batch, reply.body, reply.status);
@@ -190,15 +271,15 @@ void ContributionCredit::postBatch(const QList<Receipt> &batch)
         }
         const int rejected = int(outcomes.size()) - accepted;
         ReceiptBook *book = m_book.get();
-        onBookThread([book, outcomes] {
+        onBookThread([book, outcomes, table] {
             QString e;
-            return book->recordOutcomes(outcomes, &e) ? QString() : e;
-        }, [this, credited, accepted, rejected, problem = reply.ok() ? QString() : reply.problem](const QString &e) {
-            m_redeeming = false;
+            return book->recordOutcomes(outcomes, &e, table) ? QString() : e;
+        }, [this, table, credited, accepted, rejected, problem = reply.ok() ? QString() : reply.problem](const QString &e) {
             if (!e.isEmpty())
                 qCWarning(lcCredit) << "could not record the redemption:" << e;
-            qCInfo(lcCredit) << "redeemed: credited" << credited << "bytes," << accepted << "accepted," << rejected << "rejected";
-            Q_EMIT redeemFinished(problem.isEmpty() && e.isEmpty(), credited, accepted, rejected, problem.isEmpty() ? e : problem);
+            qCInfo(lcCredit) << (table == ReceiptTable::Relay ? "relay receipts deposited:" : "redeemed:") << "credited"
+                             << credited << "bytes," << accepted << "accepted," << rejected << "rejected";
+            finishBatch(table, problem.isEmpty() && e.isEmpty(), credited, accepted, rejected, problem.isEmpty() ? e : problem);
         });
     });
 }
@@ -237,13 +318,13 @@ std::optional<LedgerSummary> ContributionCredit::summary(QString *error) const
     return m_book->summary(error);
 }
 
-std::optional<QList<HeldReceipt>> ContributionCredit::held(QString *error) const
+std::optional<QList<HeldReceipt>> ContributionCredit::held(QString *error, ReceiptTable table) const
 {
     if (!m_book) {
         *error = QStringLiteral("receipts.db is not open");
         return std::nullopt;
     }
-    return m_book->held(error);
+    return m_book->held(error, table);
 }
 
 } // namespace mp2p

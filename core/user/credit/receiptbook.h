@@ -32,6 +32,11 @@ struct RedemptionOutcome {
     qint64 retryAfter = 0; // 0 = final; otherwise the same receipt may be sent again after it
 };
 
+// Which receipts a ReceiptBook call is about: those we hold as uploader and redeem
+// (held_receipt), or the relay receipts we signed as downloader and deposit (relay_receipt). Both
+// tables have the same columns and the same redemption bookkeeping.
+enum class ReceiptTable { Held, Relay };
+
 struct LedgerSummary {
     qint64 receiptsHeld = 0;      // (downloader, overlay) pairs we hold a receipt for
     qint64 bytesHeld = 0;         // sum of their cumulative bytes
@@ -41,11 +46,16 @@ struct LedgerSummary {
     qint64 creditedBytes = 0;     // bytes the PAMS credited for our receipts
     qint64 issuedTo = 0;          // (uploader, overlay) pairs we signed receipts for as a downloader
     qint64 bytesSigned = 0;
+    // Relay receipts we signed as a downloader for the RS owners our bytes came through.
+    qint64 relayBytesSigned = 0;
+    qint64 relayPending = 0;      // (RS owner, overlay) receipts not yet deposited at the PAMS
+    qint64 relayCredited = 0;     // bytes the PAMS credited to RS owners from our deposits
 };
 
 // receipts.db in the peer's state folder: the newest receipt per (downloader, uploader,
 // overlay) we received, with its redemption state, and the cumulative state of the receipts we
-// signed as a downloader (so a restarted peer continues its sequences and byte counts).
+// signed as a downloader (so a restarted peer continues its sequences and byte counts); the
+// same two for the relay receipts we signed and deposit (relay_receipt, issued_relay_receipt).
 // Thread-affine like every Database user: ContributionCredit calls it from one worker thread;
 // readers in other threads/processes get their own connection (WAL).
 class ReceiptBook {
@@ -54,14 +64,15 @@ public:
 
     bool open(QString *error);
     // Keeps each receipt only if it is newer (higher sequence, not fewer bytes) than the held one.
-    bool storeReceived(const QList<Receipt> &receipts, qint64 now, QString *error);
+    bool storeReceived(const QList<Receipt> &receipts, qint64 now, QString *error, ReceiptTable table = ReceiptTable::Held);
     bool storeIssued(const QList<IssuedState> &states, QString *error);
     std::optional<QList<IssuedState>> issued(QString *error) const;
-    std::optional<QList<HeldReceipt>> held(QString *error) const;
+    std::optional<QList<HeldReceipt>> held(QString *error, ReceiptTable table = ReceiptTable::Held) const;
     // Receipts newer than their last redemption, received at or before `receivedBefore`, whose
     // retry time has come; at most `limit`.
-    std::optional<QList<Receipt>> pending(qint64 now, qint64 receivedBefore, int limit, QString *error) const;
-    bool recordOutcomes(const QList<RedemptionOutcome> &outcomes, QString *error);
+    std::optional<QList<Receipt>> pending(qint64 now, qint64 receivedBefore, int limit, QString *error,
+                                          ReceiptTable table = ReceiptTable::Held) const;
+    bool recordOutcomes(const QList<RedemptionOutcome> &outcomes, QString *error, ReceiptTable table = ReceiptTable::Held);
     std::optional<LedgerSummary> summary(QString *error) const;
 
 private:

@@ -39,19 +39,62 @@ void ReceiptExchange::setAttribution(AttributionHook hook)
     m_attribution = std::move(hook);
 }
 
-std::optional<UploaderAttribution> ReceiptExchange::attribute(const QHostAddress &remote, quint16 port,
-                                                              const ReceiptHello &hello) const
+bool ReceiptExchange::hasAttribution() const
+{
+    QMutexLocker lock(&m_mutex);
+    return bool(m_attribution);
+}
+
+std::optional<UploaderAttribution> ReceiptExchange::relayAttribution(const QHostAddress &remote, quint16 port,
+                                                                     const ReceiptHello &hello) const
 {
     AttributionHook hook;
     {
         QMutexLocker lock(&m_mutex);
         hook = m_attribution;
     }
-    if (hook) {
-        if (auto other = hook(remote, port, hello))
-            return other;
+    auto relay = hook ? hook(remote, port, hello) : std::nullopt;
+    if (relay)
+        relay->role = PeerType::RelayServer;  // whatever the hook said: these are relay receipts
+    return relay;
+}
+
+QString ReceiptExchange::issuedKey(const QString &uploaderId, const QString &overlayId, bool relay)
+{
+    return uploaderId + QLatin1Char('|') + overlayId + (relay ? QLatin1String("|RS") : QLatin1String(""));
+}
+
+void ReceiptExchange::overlayOpened(const QString &overlayId)
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_overlays[overlayId].torrents;
+}
+
+void ReceiptExchange::overlayClosed(const QString &overlayId)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_overlays.find(overlayId);
+    if (it != m_overlays.end() && --it->torrents <= 0)
+        m_overlays.erase(it);
+}
+
+void ReceiptExchange::setOverlayComplete(const QString &overlayId, bool complete)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_overlays.find(overlayId);
+    if (it != m_overlays.end())
+        it->complete = complete;
+}
+
+QStringList ReceiptExchange::activeOverlays() const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList out;
+    for (auto it = m_overlays.cbegin(); it != m_overlays.cend(); ++it) {
+        if (!it->complete)
+            out.append(it.key());
     }
-    return UploaderAttribution{hello.userId, hello.role};
+    return out;
 }
 
 void ReceiptExchange::setRelaySink(std::function<void(const Receipt &)> sink)
@@ -82,16 +125,18 @@ void ReceiptExchange::restoreIssued(const QList<IssuedState> &states)
     QMutexLocker lock(&m_mutex);
     for (IssuedState s : states) {
         s.bytesReceived = qMax(s.bytesReceived, s.bytesSigned);
-        m_issued.insert({s.uploaderId, s.overlayId}, s);
+        m_issued.insert(issuedKey(s.uploaderId, s.overlayId, s.relay), s);
     }
 }
 
 void ReceiptExchange::addReceived(const UploaderAttribution &uploader, const QString &overlayId, qint64 bytes)
 {
     QMutexLocker lock(&m_mutex);
-    IssuedState &s = m_issued[{uploader.userId, overlayId}];
+    const bool relay = uploader.role == PeerType::RelayServer;
+    IssuedState &s = m_issued[issuedKey(uploader.userId, overlayId, relay)];
     s.uploaderId = uploader.userId;
     s.overlayId = overlayId;
+    s.relay = relay;
     s.bytesReceived = qMin(s.bytesReceived + bytes, receipt::MaxInteger);
 }
 
@@ -101,7 +146,7 @@ std::optional<Receipt> ReceiptExchange::signIfDue(const UploaderAttribution &upl
     std::optional<Receipt> out;
     {
         QMutexLocker lock(&m_mutex);
-        auto it = m_issued.find({uploader.userId, overlayId});
+        auto it = m_issued.find(issuedKey(uploader.userId, overlayId, uploader.role == PeerType::RelayServer));
         if (!m_key || it == m_issued.end() || uploader.userId == m_userId)
             return std::nullopt;
         IssuedState &s = *it;
@@ -134,9 +179,11 @@ void ReceiptExchange::deliverToRelay(const Receipt &receipt)
     {
         QMutexLocker lock(&m_mutex);
         sink = m_relaySink;
+        m_relayOutbox.append(receipt);
     }
     if (sink)
         sink(receipt);
+    notify();
 }
 
 void ReceiptExchange::restoreAccepted(const QList<Receipt> &latest)
@@ -181,6 +228,12 @@ QList<Receipt> ReceiptExchange::takeInbox()
 {
     QMutexLocker lock(&m_mutex);
     return std::exchange(m_inbox, {});
+}
+
+QList<Receipt> ReceiptExchange::takeRelayOutbox()
+{
+    QMutexLocker lock(&m_mutex);
+    return std::exchange(m_relayOutbox, {});
 }
 
 QList<IssuedState> ReceiptExchange::takeIssuedChanges()

@@ -29,20 +29,24 @@ struct ReceiptCounters {
     qint64 dropped() const { return malformed + oversized + badSignature + wrongParty + notMonotonic + rateLimited + unsolicited; }
 };
 
-// The downloader's running state for one (uploader, overlay): what it has signed so far.
+// The downloader's running state for one (uploader, overlay) — or, with `relay`, for the bytes
+// that came through one RS owner's relays in the overlay: what it has signed so far.
 struct IssuedState {
     QString uploaderId;
     QString overlayId;
+    bool relay = false;        // uploaderId is an RS owner; the receipts name role RS
     qint64 sequence = 0;
     qint64 bytesSigned = 0;
     qint64 bytesReceived = 0;  // received so far (signed or not)
     qint64 signedAtMs = 0;
 };
 
-// Who a downloader credits for bytes from a connection. Default: the peer itself as its
-// handshake says (a CS says "CS"). Extension point for relays: a relay client that knows a
-// connection arrived through RS X returns {X's id, RS}; such receipts cannot go over the
-// connection (the remote peer is not X) and are handed to the relay sink instead.
+// Who a downloader credits for bytes from a connection. Always the peer itself as its
+// handshake says (a CS says "CS"). In addition, when the connection went through a relay, the
+// RS owner: the AttributionHook (ContributionCredit installs its RelayDirectory) returns {owner
+// id, RS} for such a remote endpoint. Those receipts cannot go over the connection (the remote
+// peer is not the RS) and go to the relay outbox instead, which the downloader deposits at the
+// PAMS.
 struct UploaderAttribution {
     QString userId;
     PeerType role = PeerType::Peer;
@@ -67,16 +71,31 @@ public:
     ReceiptHello ownHello() const;
     QString ownUserId() const;
     void setAttribution(AttributionHook hook);
-    std::optional<UploaderAttribution> attribute(const QHostAddress &remote, quint16 port, const ReceiptHello &hello) const;
+    bool hasAttribution() const;
+    // The uploader the handshake names (always credited for its upload).
+    static UploaderAttribution attribute(const ReceiptHello &hello) { return {hello.userId, hello.role}; }
+    // The relay (role RS) the connection to `remote` went through, if the hook knows one.
+    std::optional<UploaderAttribution> relayAttribution(const QHostAddress &remote, quint16 port,
+                                                        const ReceiptHello &hello) const;
+    // Optional: also called with each relay receipt (on the network thread; must only queue).
     void setRelaySink(std::function<void(const Receipt &)> sink);
     void setNotify(std::function<void()> notify);
+
+    // Overlays with a live torrent that is still downloading (the plugin reports them): only a
+    // downloader signs relay receipts, so only their OMS peer lists are worth following.
+    void overlayOpened(const QString &overlayId);
+    void overlayClosed(const QString &overlayId);
+    void setOverlayComplete(const QString &overlayId, bool complete);
+    QStringList activeOverlays() const;
 
     // --- downloader side
     void restoreIssued(const QList<IssuedState> &states);
     void addReceived(const UploaderAttribution &uploader, const QString &overlayId, qint64 bytes);
     // A new signed receipt when one is due (see SignEvery*), or always when `force` and any
-    // unsigned bytes exist. The new state is queued for persistence.
+    // unsigned bytes exist. The new state is queued for persistence. Role RS counts separately
+    // from the same user's direct uploads (see IssuedState::relay).
     std::optional<Receipt> signIfDue(const UploaderAttribution &uploader, const QString &overlayId, qint64 nowMs, bool force);
+    // Queues a relay receipt for deposit at the PAMS (takeRelayOutbox) and calls the sink.
     void deliverToRelay(const Receipt &receipt);
 
     // --- uploader side
@@ -87,6 +106,7 @@ public:
 
     // --- hand-off to the Qt side
     QList<Receipt> takeInbox();
+    QList<Receipt> takeRelayOutbox();
     QList<IssuedState> takeIssuedChanges();
 
     // --- counters
@@ -98,7 +118,9 @@ public:
     Live &live() { return m_live; }
 
 private:
-    using Key = QPair<QString, QString>;  // (uploader or downloader, overlay)
+    using Key = QPair<QString, QString>;  // (downloader, overlay)
+    // (uploader, overlay, relay): a user's direct uploads and its relays count apart.
+    static QString issuedKey(const QString &uploaderId, const QString &overlayId, bool relay);
     void notify();
 
     mutable QMutex m_mutex;
@@ -108,10 +130,16 @@ private:
     AttributionHook m_attribution;
     std::function<void(const Receipt &)> m_relaySink;
     std::function<void()> m_notify;
-    QHash<Key, IssuedState> m_issued;
-    QHash<Key, IssuedState> m_issuedChanged;
+    QHash<QString, IssuedState> m_issued;
+    QHash<QString, IssuedState> m_issuedChanged;
     QHash<Key, QPair<qint64, qint64>> m_accepted;  // (downloader, overlay) → (sequence, bytes)
+    struct LiveOverlay {
+        int torrents = 0;
+        bool complete = false;
+    };
+    QHash<QString, LiveOverlay> m_overlays;
     QList<Receipt> m_inbox;
+    QList<Receipt> m_relayOutbox;
     Live m_live;
 };
 

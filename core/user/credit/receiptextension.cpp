@@ -60,8 +60,8 @@ public:
         if (!m_exchange->hasIdentity() || hello->userId == m_exchange->ownUserId())
             return false;
         m_remote = *hello;
-        const auto &ep = m_pc.remote();
-        m_uploader = m_exchange->attribute(QHostAddress(QString::fromStdString(ep.address().to_string())), ep.port(), *hello);
+        m_uploader = ReceiptExchange::attribute(*hello);
+        resolveRelay();
         return true;
     }
 
@@ -69,6 +69,9 @@ public:
     {
         if (m_uploader) {
             m_exchange->addReceived(*m_uploader, m_overlayId, piece.length);
+            m_connectionBytes += piece.length;
+            if (m_relay)
+                m_exchange->addReceived(*m_relay, m_overlayId, piece.length);
             maybeSend(false);
         }
         return false;  // counting only; libtorrent handles the block
@@ -76,6 +79,7 @@ public:
 
     void tick() override
     {
+        resolveRelay();
         maybeSend(false);
         if (m_closeAtMs != 0 && nowMs() >= m_closeAtMs)
             closeNow();
@@ -92,6 +96,7 @@ public:
         if (m_closeAtMs == 0) {
             m_closeAtMs = nowMs() + LingerMs;
             m_closeReason = ec;
+            resolveRelay();
             maybeSend(true);
         }
         return false;
@@ -135,9 +140,29 @@ public:
     }
 
     // The download completed: sign what is left now, before seeds disconnect from each other.
-    void flush() { maybeSend(true); }
+    void flush()
+    {
+        resolveRelay();
+        maybeSend(true);
+    }
 
 private:
+    // Asks the attribution hook whether this connection went through a relay. Until it knows
+    // (the OMS peer list may arrive after the connection), it asks again every tick, and the
+    // bytes received so far on the connection are credited to the relay once it is found.
+    void resolveRelay()
+    {
+        if (m_relay || !m_uploader || !m_exchange->hasAttribution())
+            return;
+        const auto &ep = m_pc.remote();
+        m_relay = m_exchange->relayAttribution(QHostAddress(QString::fromStdString(ep.address().to_string())),
+                                               ep.port(), *m_remote);
+        if (m_relay && m_relay->userId == m_remote->userId)
+            m_relay.reset();  // a peer relaying to itself earns its upload once
+        if (m_relay && m_connectionBytes > 0)
+            m_exchange->addReceived(*m_relay, m_overlayId, m_connectionBytes);
+    }
+
     void closeNow()
     {
         m_closing = true;
@@ -149,13 +174,15 @@ private:
     {
         if (!m_uploader || m_pc.is_disconnecting())
             return;
-        const auto receipt = m_exchange->signIfDue(*m_uploader, m_overlayId, nowMs(), force);
+        const qint64 now = nowMs();
+        // The relay's receipt is not this peer's to redeem: it goes to the outbox for the PAMS.
+        if (m_relay) {
+            if (const auto relayReceipt = m_exchange->signIfDue(*m_relay, m_overlayId, now, force))
+                m_exchange->deliverToRelay(*relayReceipt);
+        }
+        const auto receipt = m_exchange->signIfDue(*m_uploader, m_overlayId, now, force);
         if (!receipt)
             return;
-        if (m_uploader->userId != m_remote->userId) {
-            m_exchange->deliverToRelay(*receipt);  // credited to a relay: not this peer's to redeem
-            return;
-        }
         const QByteArray payload = encodeReceiptMessage(*receipt);
         char header[6];
         qToBigEndian<quint32>(quint32(payload.size() + 2), header);
@@ -170,6 +197,8 @@ private:
     QString m_overlayId;
     std::optional<ReceiptHello> m_remote;
     std::optional<UploaderAttribution> m_uploader;
+    std::optional<UploaderAttribution> m_relay;  // the RS the connection went through, once known
+    qint64 m_connectionBytes = 0;                // payload received on this connection
     qint64 m_windowSecond = 0;
     int m_windowCount = 0;
     qint64 m_closeAtMs = 0;       // a benign close was delayed until then
@@ -182,7 +211,9 @@ public:
     ReceiptTorrent(std::shared_ptr<ReceiptExchange> exchange, QString overlayId)
         : m_exchange(std::move(exchange)), m_overlayId(std::move(overlayId))
     {
+        m_exchange->overlayOpened(m_overlayId);
     }
+    ~ReceiptTorrent() override { m_exchange->overlayClosed(m_overlayId); }
 
     std::shared_ptr<lt::peer_plugin> new_connection(const lt::peer_connection_handle &pc) override
     {
@@ -195,7 +226,9 @@ public:
 
     void on_state(lt::torrent_status::state_t state) override
     {
-        if (state != lt::torrent_status::finished && state != lt::torrent_status::seeding)
+        const bool complete = state == lt::torrent_status::finished || state == lt::torrent_status::seeding;
+        m_exchange->setOverlayComplete(m_overlayId, complete);
+        if (!complete)
             return;
         for (const auto &weak : m_peers)
             if (auto peer = weak.lock())

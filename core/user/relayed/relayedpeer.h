@@ -2,6 +2,7 @@
 
 #include "relayedlistener.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -13,7 +14,10 @@ class ManagedPeer;
 
 // Parses a relay given on the command line: "turn://user:password@host:port" (also without the
 // scheme). The host must be an IP address. Returns false with a message that says what is wrong.
+// "oms" is not a spec: it asks the OMS's relay broker (isBrokeredRelaySpec).
 bool parseRelaySpec(const QString &spec, TurnClientConfig *out, QString *error);
+// `--relay oms`: the peer gets TURN credentials for a live relay from its OMS.
+bool isBrokeredRelaySpec(const QString &spec);
 
 // Puts a ManagedPeer that nobody can reach behind a TURN TCP allocation (coturn or our RS):
 // relayed connections are joined to the engine's listener, the overlay's peers (from the OMS
@@ -25,6 +29,10 @@ class RelayedPeer : public QObject {
     Q_OBJECT
 public:
     static RelayedPeer *attach(ManagedPeer *peer, const TurnClientConfig &turn);
+    // `--relay oms`: asks the OMS for credentials (POST /oms/v1/relays/credentials), allocates on
+    // the relay it names, asks again shortly before they expire, and after a failure (the OMS may
+    // then name another relay).
+    static RelayedPeer *attachBrokered(ManagedPeer *peer);
     ~RelayedPeer() override;
 
     QString announceQuery() const { return m_listener->announceQuery(); }
@@ -33,10 +41,13 @@ public:
 Q_SIGNALS:
     void announceQueryChanged();
     void failed(const QString &error);
+    // Brokered: the OMS named this relay (its "resourceId", "owner", "region", "expiresAt", "uri").
+    void relayAssigned(const QJsonObject &credentials);
 
 private:
-    RelayedPeer(ManagedPeer *peer, const TurnClientConfig &turn);
+    RelayedPeer(ManagedPeer *peer, const TurnClientConfig &turn, bool brokered);
     void start();
+    void askBroker();
     void refreshPermissions();
 
     QPointer<ManagedPeer> m_peer;
@@ -44,6 +55,8 @@ private:
     RelayedListener *m_listener;
     QTimer *m_permissionTimer;
     QTimer *m_retryTimer;
+    QTimer *m_renewTimer;
+    bool m_brokered = false;
 };
 
 // What a ManagedPeer appends to its announce URLs: the attached RelayedPeer's query, or "".

@@ -74,7 +74,8 @@ public:
     // GET {omsUrl}/oms/v1/overlays/{overlayId}: {"seeds", "leechers", ...}. Empty omsUrl = the
     // provider's OMS.
     void queryOverlay(const QString &omsUrl, const QString &overlayId, JsonHttpClient::Callback done);
-    // GET {omsUrl}/oms/v1/overlays/{overlayId}/peers: {"peers": [{"userId", "ip", "port", "seed"}]}.
+    // GET {omsUrl}/oms/v1/overlays/{overlayId}/peers: {"peers": [{"peerId", "userId", "ip", "port", "seed", "lastSeen",
+    // "region", "relay"?: {"resourceId", "owner"}, "activity"?}]}.
     void queryOverlayPeers(const QString &omsUrl, const QString &overlayId, JsonHttpClient::Callback done);
     // GET /pams/v1/credit/{userId} at the provider's PAMS: {"balance", "overlays": [...]}.
     void queryCredit(JsonHttpClient::Callback done);

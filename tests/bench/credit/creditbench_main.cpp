@@ -105,10 +105,11 @@ int main(int argc, char **argv)
                       && r.accepted == o.receipts && r.credited == r.expectedCredit && r.balances == r.expectedCredit;
     std::printf("RESULT verify_per_s=%.0f verify_before=%.0f verify_after=%.0f verify_us=%.2f redeem_per_s=%.0f "
                 "receipts=%lld accepted=%lld rejected=%lld http_errors=%d seconds=%.2f server_cpu_us_per_receipt=%.1f "
-                "credited=%lld expected=%lld balances=%lld timed_out=%d ratio=%.3f verify_cpu_us=%.2f cpu_ratio=%.3f ok=%d\n",
+                "credited=%lld expected=%lld balances=%lld timed_out=%d ratio=%.3f verify_cpu_us=%.2f cpu_ratio=%.3f driver_cpu_us_per_receipt=%.1f nodelay_sockets=%d ok=%d\n",
                 verifyRate, verifyBefore, verifyAfter, 1e6 / verifyRate, redeemRate, (long long)r.sent,
                 (long long)r.accepted, (long long)r.rejected, r.httpErrors, r.seconds, cpuUs, (long long)r.credited,
                 (long long)r.expectedCredit, (long long)r.balances, r.timedOut ? 1 : 0, redeemRate / verifyRate,
-                verifyCpuUs, cpuUs > 0 ? verifyCpuUs / cpuUs : 0, good ? 1 : 0);
+                verifyCpuUs, cpuUs > 0 ? verifyCpuUs / cpuUs : 0, r.sent > 0 ? 1e6 * r.driverCpuSeconds / r.sent : 0,
+                r.noDelaySockets, good ? 1 : 0);
     return good ? 0 : 1;
 }

@@ -29,6 +29,8 @@ struct CreditLoadResult {
     qint64 balances = 0;      // sum of the uploaders' balances read back afterwards
     int httpErrors = 0;
     double seconds = 0;
+    double driverCpuSeconds = 0;  // this process's CPU during the timed phase (it shares the cores)
+    int noDelaySockets = 0;       // keep-alive connections set to TCP_NODELAY before the clock starts
     bool timedOut = false;
     QString problem;          // setup failure; empty when the run happened
 };

@@ -30,18 +30,43 @@ struct CreditFixture : PamsFixture {
         return signReceipt(downloader.key, f);
     }
 
+    // A receipt for bytes that came through the relay (RS) that `rsOwner` runs.
+    Receipt relayReceipt(const TestUser &downloader, const TestUser &rsOwner, qint64 sequence, qint64 bytes,
+                         const QString &overlayId = {}) const
+    {
+        ReceiptFields f;
+        f.overlayId = overlayId.isEmpty() ? overlay : overlayId;
+        f.uploaderId = rsOwner.userId;
+        f.uploaderRole = PeerType::RelayServer;
+        f.sequence = sequence;
+        f.bytes = bytes;
+        f.time = now;
+        return signReceipt(downloader.key, f);
+    }
+
     HttpResponse redeem(const TestUser &sender, const QList<Receipt> &receipts) const
+    {
+        return post(sender, QStringLiteral("/pams/v1/credit/redeem"), receipts);
+    }
+
+    // The downloader's deposit of its relay receipts.
+    HttpResponse deposit(const TestUser &sender, const QList<Receipt> &receipts) const
+    {
+        return post(sender, QStringLiteral("/pams/v1/credit/relay-receipts"), receipts);
+    }
+
+    HttpResponse post(const TestUser &sender, const QString &path, const QList<Receipt> &receipts) const
     {
         QJsonArray array;
         for (const Receipt &r : receipts)
             array.append(receiptToJson(r));
-        return as(sender).post(QStringLiteral("/pams/v1/credit/redeem"), QJsonObject{{"receipts", array}});
+        return as(sender).post(path, QJsonObject{{"receipts", array}});
     }
 
-    qint64 balance(const TestUser &u) const
+    qint64 balance(const TestUser &u, const QString &field = QStringLiteral("balance")) const
     {
         const QJsonObject o = jsonOf(anonymous().get(QStringLiteral("/pams/v1/credit/") + u.userId));
-        return o.value("balance").toInteger(-1);
+        return o.value(field).toInteger(-1);
     }
 
     QStringList rejections(const TestUser &sender) const

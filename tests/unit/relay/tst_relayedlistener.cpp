@@ -4,6 +4,9 @@
 
 #include <relay/relayserver.h>
 #include <user/relayed/relayedlistener.h>
+#include <user/relayed/relayedpeer.h>
+
+#include <QUrl>
 
 #include <QTcpServer>
 
@@ -15,6 +18,7 @@ class TestRelayedListener : public QObject {
 private Q_SLOTS:
     void splicesToTheLocalListener();
     void unreachableTargetClosesThePeer();
+    void relaySpecs();
 };
 
 namespace {
@@ -85,6 +89,34 @@ void TestRelayedListener::unreachableTargetClosesThePeer()
     QVERIFY(QTest::qWaitFor([&] { return peer->state() == QAbstractSocket::ConnectedState; }, 5000));
     QVERIFY(QTest::qWaitFor([&] { return peer->state() == QAbstractSocket::UnconnectedState; }, 10000));
     QCOMPARE(rig.listener.splicedConnections(), 0);
+}
+
+// --relay: "oms" asks the broker; a turn:// URI as the OMS's broker writes it (TURN REST user name
+// with ':' and '+', base64 password with '/', '+', '=', all percent-encoded) parses back exactly.
+void TestRelayedListener::relaySpecs()
+{
+    QVERIFY(isBrokeredRelaySpec(QStringLiteral("oms")));
+    QVERIFY(isBrokeredRelaySpec(QStringLiteral(" OMS ")));
+    QVERIFY(!isBrokeredRelaySpec(QStringLiteral("turn://a:b@127.0.0.1:3478")));
+    const QString user = QStringLiteral("1795720000:0123456789abcdef0123456789abcdef01234567+aa00");
+    const QString password = QStringLiteral("k/9+Zx==");
+    QUrl url;
+    url.setScheme(QStringLiteral("turn"));
+    url.setUserName(user);
+    url.setPassword(password);
+    url.setHost(QStringLiteral("127.1.0.9"));
+    url.setPort(3478);
+    TurnClientConfig turn;
+    QString error;
+    QVERIFY2(parseRelaySpec(url.toString(QUrl::FullyEncoded), &turn, &error), qPrintable(error));
+    QCOMPARE(turn.username, user);
+    QCOMPARE(turn.password, password);
+    QCOMPARE(turn.serverAddress, QHostAddress(QStringLiteral("127.1.0.9")));
+    QCOMPARE(turn.serverPort, quint16(3478));
+    // Anything else is refused with what to write instead.
+    QVERIFY(!parseRelaySpec(QStringLiteral("omsx"), &turn, &error));
+    QVERIFY(error.contains(QStringLiteral("\"oms\"")));
+    QVERIFY(!parseRelaySpec(QStringLiteral("turn://u:p@relay.example:3478"), &turn, &error));
 }
 
 QTEST_GUILESS_MAIN(TestRelayedListener)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cache/orcpclient.h>
 #include <relay/relayserver.h>
 #include <user/volunteer/volunteerrole.h>
 
@@ -8,10 +9,16 @@
 
 namespace mp2p {
 
+class ProviderClient;
+
 // The volunteer Relay Server role: our RS (core/relay) on the peer's address, started under the
 // user's consent with the consented upload rate and number of relayed connections (both enforced
-// by the server: one token bucket, refusals past the cap). stop() closes every allocation and
-// relayed connection before it returns.
+// by the server: one token bucket, refusals past the cap). With a provider it registers at the
+// OMS over ORCP (type "rs", mode "volunteer", through the OrcpClient the cache uses too), takes
+// the TURN REST secret the OMS issues so the OMS can hand its relay to peers nobody can reach
+// (POST /oms/v1/relays/credentials), and keeps the registration alive. stop() closes every
+// allocation and relayed connection before it returns and deregisters at once, so the OMS stops
+// listing the relay.
 class RelayRole : public VolunteerRole {
 public:
     explicit RelayRole(RelayServerConfig config);
@@ -25,17 +32,24 @@ public:
 
     // Runs right before each start, i.e. only once the user consented (files the role needs).
     void setBeforeStart(std::function<bool(QString *error)> hook) { m_beforeStart = std::move(hook); }
+    // The peer's provider link: with it the relay registers at the OMS (ORCP); without, it only serves.
+    void setProvider(ProviderClient *provider);
 
     RelayServer *server() const { return m_server.get(); }
+    OrcpClient *orcp() { return &m_orcp; }
     const RelayServerConfig &config() const { return m_config; }
     void setConfig(const RelayServerConfig &config) { m_config = config; }  // used at the next start
 
 private:
     std::function<bool(QString *error)> m_beforeStart;
     static RelayLimits relayLimits(const VolunteerLimits &limits);
+    QJsonObject registration() const;
 
     RelayServerConfig m_config;
+    VolunteerLimits m_limits;
     std::unique_ptr<RelayServer> m_server;
+    OrcpClient m_orcp;
+    bool m_hasProvider = false;
 };
 
 } // namespace mp2p

@@ -118,6 +118,8 @@ bool VolunteerHost::start(QString *error)
         return true;
     });
 
+    // The relay registers at the OMS with the peer's own login (ORCP checks the owner's consent).
+    m_relay->setProvider(m_peer->provider());
     m_controller = std::make_unique<VolunteerController>(m_store.get(), m_peer->provider()->identity().key);
     m_controller->addRole(m_relay.get());
     m_controller->addRole(m_cache.get());
