@@ -131,7 +131,7 @@ void MainWindow::open()
     if (!m_session)
         return;
     connect(m_session, &PeerSession::embeddedStarted, this, [this](const QString &url) {
-        setProviderState(tr("Provider: embedded"), tr("No provider URL is set, so the P2PSP services run inside this app at %1.").arg(url));
+        setProviderState(tr("Provider: embedded"), tr("No provider URL is set, so the P2PSP services and a one-region UNIS run inside this app at %1.").arg(url));
     });
     connect(m_session, &PeerSession::failed, this, [this](const QString &problem) {
         // Fatal: the app's main() tells the user what to do and quits; here it only shows.

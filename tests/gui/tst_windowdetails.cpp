@@ -286,6 +286,9 @@ private Q_SLOTS:
         QVERIFY(!peers->index(0, PeerListModel::Client).data().toString().isEmpty());
         details->refreshOverlay();
         QVERIFY(QTest::qWaitFor([&] { return peers->index(0, PeerListModel::User).data().toString() == m_publisher->userId().left(12); }, 10000));
+        // The embedded provider runs a one-region UNIS: the OMS names every peer's region (PID).
+        QVERIFY2(QTest::qWaitFor([&] { return peers->index(0, PeerListModel::Region).data().toString() == QLatin1String("local"); }, 10000),
+                 qPrintable(peers->index(0, PeerListModel::Region).data().toString()));
         QVERIFY(QTest::qWaitFor([&] { return details->text(QStringLiteral("overlaySwarm")).contains(QStringLiteral("seeds")); }, 10000));
         m_session->engine()->setRelayEndpoints({QStringLiteral("127.1.0.13")});
         details->refreshDetails();

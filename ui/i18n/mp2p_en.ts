@@ -533,7 +533,7 @@
     </message>
     <message>
         <location filename="../mainwindow.cpp" line="130"/>
-        <source>No provider URL is set, so the P2PSP services run inside this app at %1.</source>
+        <source>No provider URL is set, so the P2PSP services and a one-region UNIS run inside this app at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -532,8 +532,8 @@
     </message>
     <message>
         <location filename="../mainwindow.cpp" line="130"/>
-        <source>No provider URL is set, so the P2PSP services run inside this app at %1.</source>
-        <translation>제공자 URL이 설정되지 않아 P2PSP 서비스가 이 앱 안의 %1에서 실행됩니다.</translation>
+        <source>No provider URL is set, so the P2PSP services and a one-region UNIS run inside this app at %1.</source>
+        <translation>제공자 URL이 설정되지 않아 P2PSP 서비스와 단일 지역 UNIS가 이 앱 안의 %1에서 실행됩니다.</translation>
     </message>
     <message>
         <location filename="../mainwindow.cpp" line="134"/>

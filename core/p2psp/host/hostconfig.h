@@ -22,6 +22,9 @@ struct HostConfig {
     QString tlsKey;
     QHash<QString, QString> remoteUrls;  // base URLs of services that run in another mp2pd
     QStringList unisUrls;                // ALTO servers clients and the OMS should use
+    // Also run a one-region UNIS (EmbeddedUnis, <dataDir>/unis.json) and use it: what the
+    // desktop's and mp2p's embedded provider do, so peers and the OMS know regions out of the box.
+    bool embeddedUnis = false;
     QStringList relayUrls;
     QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
     int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start

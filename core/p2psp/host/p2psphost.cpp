@@ -4,6 +4,7 @@
 #include <cache/cacheservice.h>
 #include <p2psp/ixs/ixsservice.h>
 #include <isp/unis/altoclient.h>
+#include <isp/unis/embeddedunis.h>
 #include <p2psp/oms/altonetworkview.h>
 #include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
@@ -249,6 +250,23 @@ bool P2pspHost::connectOmsToUnis(OmsService *oms, const PeerActivitySource *acti
     return true;
 }
 
+bool P2pspHost::startEmbeddedUnis(QString *error)
+{
+    m_unis = std::make_unique<EmbeddedUnis>(m_config.dataDir);
+    if (!m_unis->start(error))
+        return false;
+    // Peers find it in the directory; the OMS uses it unless the config names other UNIS.
+    m_config.unisUrls.append(m_unis->directoryUrl());
+    QJsonObject oms = m_config.sections.value(QStringLiteral("oms"));
+    if (!oms.contains(QStringLiteral("unis"))) {
+        oms.insert(QStringLiteral("unis"), QJsonArray{m_unis->omsEntry()});
+        m_config.sections.insert(QStringLiteral("oms"), oms);
+    }
+    qCInfo(lcHost).noquote() << "embedded UNIS (one region unless" << m_config.dataDir + QStringLiteral("/unis.json")
+                             << "says otherwise) at" << m_unis->directoryUrl();
+    return true;
+}
+
 void P2pspHost::registerHostRoutes()
 {
     m_router.add(HttpMethod::Get, QStringLiteral("/.well-known/mp2p"),
@@ -294,10 +312,14 @@ bool P2pspHost::start(QString *error)
     m_baseUrl = !m_config.publicUrl.isEmpty()
                     ? m_config.publicUrl
                     : QStringLiteral("%1://%2:%3").arg(tls ? QStringLiteral("https") : QStringLiteral("http"), host).arg(m_port);
+    if (m_config.embeddedUnis && !startEmbeddedUnis(error))
+        return false;
     // Routes are registered before control returns to the event loop, so no request can
     // arrive at a half-started server.
     if (!startServices(error))
         return false;
+    if (m_unis && m_tokens)
+        m_unis->acceptUmsKey(m_tokens->publicKey());
     registerHostRoutes();
     QStringList names;
     for (const auto &s : m_services)

@@ -15,6 +15,7 @@ class QNetworkAccessManager;
 namespace mp2p {
 
 class AltoClient;
+class EmbeddedUnis;
 class HttpServer;
 class NetworkMapView;
 class OmsService;
@@ -41,6 +42,7 @@ public:
 private:
     bool obtainUmsPublicKey(QByteArray *key, QString *error);
     bool startServices(QString *error);
+    bool startEmbeddedUnis(QString *error);
     // R3: the OMS ranks peer lists by the UNIS maps when its config names a UNIS ("oms.unis").
     bool connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error);
     void registerHostRoutes();
@@ -56,6 +58,7 @@ private:
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
+    std::unique_ptr<EmbeddedUnis> m_unis;
     std::unique_ptr<NetworkMapView> m_networkView;
     quint16 m_port = 0;
     QString m_baseUrl;

@@ -60,6 +60,7 @@ bool CliSession::startEmbeddedProvider(QString *error)
     host.dataDir = m_config.peer.dataDir + QStringLiteral("/p2psp");
     host.port = m_config.embeddedPort;
     host.logLevel = m_config.logLevel;
+    host.embeddedUnis = true;  // one region out of the box (<data dir>/p2psp/unis.json)
     m_embedded = std::make_unique<P2pspHost>(host);
     if (!m_embedded->start(error)) {
         if (m_config.embeddedPort == 0)

@@ -141,7 +141,16 @@ bool ContributionCredit::flushNow(QString *error)
 
 void ContributionCredit::flushIfDirty()
 {
-    if (!m_dirty->exchange(false) || !m_book)
+    // Flush every flushIntervalMs while receipts move; after ten quiet looks, look every 5 s
+    // (the network thread can only raise the flag, so this side has to look; an idle peer
+    // should not wake twice a second for it). The first receipts after a quiet spell wait at
+    // most that long in memory; they are cumulative, so a later one covers them anyway.
+    const bool dirty = m_dirty->exchange(false);
+    m_quietFlushes = dirty ? 0 : m_quietFlushes + 1;
+    const int interval = m_quietFlushes >= 10 ? std::max(m_settings.flushIntervalMs, IdleFlushIntervalMs) : m_settings.flushIntervalMs;
+    if (m_flushTimer.interval() != interval)
+        m_flushTimer.setInterval(interval);
+    if (!dirty || !m_book)
         return;
     const QList<Receipt> received = m_exchange->takeInbox();
     const QList<Receipt> relay = m_exchange->takeRelayOutbox();

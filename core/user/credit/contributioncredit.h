@@ -100,6 +100,8 @@ private:
     std::unique_ptr<ReceiptBook> m_book;
     std::shared_ptr<std::atomic<bool>> m_dirty;
     QThreadPool m_pool;            // one thread: every receipts.db write
+    int m_quietFlushes = 0;
+    static constexpr int IdleFlushIntervalMs = 5000;
     QTimer m_flushTimer;
     QTimer m_redeemTimer;
     QTimer m_relayTimer;

@@ -35,6 +35,7 @@ struct EngineSettings {
     int downloadRateLimit = 0;
     bool rateLimitLocalPeers = false;       // apply the limits to LAN/loopback peers too
     int statsIntervalMs = 1000;             // how often the engine looks for changes (statsUpdated)
+    int statsIdleIntervalMs = 3000;         // ... after 10 looks in a row found none, until activity
     int statsHeartbeatSecs = 30;            // statsUpdated at least this often, changed or not
     // Periodic resume-data checkpoint of what changed (counters, mostly): completion, adds,
     // pauses and removals are stored at once, so this only bounds the upload/download totals

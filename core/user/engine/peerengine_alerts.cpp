@@ -13,6 +13,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcEngine, "mp2p.engine")
 
 namespace mp2p {
@@ -42,8 +44,38 @@ void PeerEngine::Private::readAlerts()
     }
 }
 
+// Alerts an idle session produces on its own (announces, checkpoints, the stats look itself);
+// anything else — a peer, a piece, an add, a pause — means the transfers may be changing.
+namespace {
+bool isRoutine(const lt::alert *a)
+{
+    switch (a->type()) {
+    case lt::state_update_alert::alert_type:
+    case lt::tracker_reply_alert::alert_type:
+    case lt::tracker_error_alert::alert_type:
+    case lt::tracker_warning_alert::alert_type:
+    case lt::tracker_announce_alert::alert_type:
+    case lt::save_resume_data_alert::alert_type:
+    case lt::save_resume_data_failed_alert::alert_type:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+void PeerEngine::Private::noteActivity()
+{
+    quietLooks = 0;
+    const int busy = std::max(50, settings.statsIntervalMs);
+    if (statsTimer.interval() != busy)
+        statsTimer.setInterval(busy);  // restarts it: the next look is one short interval away
+}
+
 void PeerEngine::Private::dispatch(lt::alert *a)
 {
+    if (!isRoutine(a))
+        noteActivity();
     if (auto *x = lt::alert_cast<lt::add_torrent_alert>(a))
         return onAddTorrent(*x);
     if (auto *x = lt::alert_cast<lt::state_update_alert>(a))
@@ -134,8 +166,22 @@ void PeerEngine::Private::onStateUpdate(const lt::state_update_alert &a)
         refreshCache(handles.value(hash));
         changed = changed || !(cache.value(hash) == before);
     }
+    // A download that waits (no peers yet, a stalled swarm) still gets its tick: whoever shows
+    // it shows that it is alive and waiting. Only a session with nothing to fetch goes quiet.
+    const bool fetching = std::any_of(cache.cbegin(), cache.cend(), [](const TransferStatus &t) {
+        return t.state == TransferState::Downloading || t.state == TransferState::Checking;
+    });
+    // Ten quiet looks in a row: look less often (an idle session seeding hundreds of torrents
+    // then wakes libtorrent's thread and ours every few seconds) until something happens.
+    if (changed || fetching)
+        noteActivity();
+    else if (++quietLooks >= 10) {
+        const int idle = std::max({50, settings.statsIntervalMs, settings.statsIdleIntervalMs});
+        if (statsTimer.interval() != idle)
+            statsTimer.setInterval(idle);
+    }
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    if (!changed && nowMs - statsSentAtMs < qint64(std::max(1, settings.statsHeartbeatSecs)) * 1000)
+    if (!changed && !fetching && nowMs - statsSentAtMs < qint64(std::max(1, settings.statsHeartbeatSecs)) * 1000)
         return;
     statsSentAtMs = nowMs;
     Q_EMIT q->statsUpdated(cache.values());

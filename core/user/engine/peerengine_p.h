@@ -88,6 +88,8 @@ public:
     QTimer checkpointTimer;
     QTimer shutdownCap;
     qint64 statsSentAtMs = 0;                 // when statsUpdated was last emitted
+    int quietLooks = 0;                       // state updates in a row that changed nothing
+    void noteActivity();                      // back to the short stats interval
     int outstandingResume = 0;                // save_resume_data() calls without an answer yet
     bool shuttingDown = false;
     bool shutdownFinishing = false;

@@ -59,6 +59,7 @@ bool PeerSession::startEmbeddedProvider(QString *error)
     host.port = m_config.embeddedPort;
     host.logLevel = m_config.embeddedLogLevel;
     host.sections = m_config.embeddedSections;
+    host.embeddedUnis = true;  // one region out of the box (<data dir>/p2psp/unis.json)
     m_embedded = std::make_unique<P2pspHost>(host);
     if (!m_embedded->start(error)) {
         if (host.port == 0) {
