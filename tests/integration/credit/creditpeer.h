@@ -4,8 +4,13 @@
 #include "providertesthost.h"
 
 #include <user/credit/contributioncredit.h>
+#include <user/provider/activityreporter.h>
+#include <user/provider/providerclient.h>
 
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
 
 namespace mp2p::test {
 
@@ -47,6 +52,40 @@ struct CreditPeer {
         QString error;
         credit->flushNow(&error);
         return credit->held(&error, table).value_or(QList<HeldReceipt>());
+    }
+};
+
+// The seed and the leech logged in at the provider, and the leech's PAMP report of what it
+// downloaded of `hash` sent: the PAMS caps credit by that report, so it must be in before any
+// redemption or deposit. Check `ok` (QVERIFY) before using the clients.
+struct LoggedInPair {
+    QNetworkAccessManager network;
+    ProviderClient leechClient;
+    ProviderClient seedClient;
+    bool ok = false;
+
+    LoggedInPair(const QString &providerUrl, CreditPeer &seed, CreditPeer &leech, const QString &hash, qint64 size, int timeoutMs)
+        : leechClient(QUrl(providerUrl), leech.identity, &network)
+        , seedClient(QUrl(providerUrl), seed.identity, &network)
+    {
+        for (ProviderClient *c : {&leechClient, &seedClient}) {
+            QSignalSpy ready(c, &ProviderClient::ready);
+            c->connectToProvider();
+            if (!ready.wait(timeoutMs) && !c->isReady())
+                return;
+        }
+        ActivityReporter reporter(&leechClient,
+                                  QJsonObject{{"maxUploadBps", 0}, {"maxDownloadBps", 0}, {"maxConnections", 50},
+                                              {"listenAddress", leech.ip + QStringLiteral(":6881")}, {"reachable", true}},
+                                  [&] {
+                                      const auto t = leech.engine->transfer(hash);
+                                      return QList<ActivityReporter::OverlayStatus>{{hash, {}, 0, t ? t->downloaded : 0, 0, 0, 0}};
+                                  });
+        QSignalSpy sent(&reporter, &ActivityReporter::reportSent);
+        if (!QTest::qWaitFor([&] { const auto t = leech.engine->transfer(hash); return t && t->downloaded >= size; }, 10000))
+            return;
+        reporter.start();
+        ok = sent.wait(timeoutMs);
     }
 };
 

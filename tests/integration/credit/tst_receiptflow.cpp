@@ -104,24 +104,9 @@ void TstReceiptFlow::honestTransferIsCreditedExactly()
 
     // Redemption: the PAMS caps credit by what the downloader reported (PAMP), so the leech
     // reports first, then the seed redeems and is credited exactly the bytes moved.
-    QNetworkAccessManager network;
-    ProviderClient leechClient(QUrl(host.baseUrl()), leech.identity, &network);
-    ProviderClient seedClient(QUrl(host.baseUrl()), seed.identity, &network);
-    for (ProviderClient *c : {&leechClient, &seedClient}) {
-        QSignalSpy ready(c, &ProviderClient::ready);
-        c->connectToProvider();
-        QVERIFY(ready.wait(Timeout) || c->isReady());
-    }
-    ActivityReporter reporter(&leechClient, QJsonObject{{"maxUploadBps", 0}, {"maxDownloadBps", 0}, {"maxConnections", 50},
-                                                         {"listenAddress", "127.1.0.42:6881"}, {"reachable", true}},
-                              [&] {
-                                  const auto t = leech.engine->transfer(hash);
-                                  return QList<ActivityReporter::OverlayStatus>{{hash, {}, 0, t ? t->downloaded : 0, 0, 0, 0}};
-                              });
-    QSignalSpy sent(&reporter, &ActivityReporter::reportSent);
-    QTRY_VERIFY_WITH_TIMEOUT(leech.engine->transfer(hash)->downloaded >= size, 10000);
-    reporter.start();
-    QVERIFY(sent.wait(Timeout));
+    LoggedInPair pair(host.baseUrl(), seed, leech, hash, size, Timeout);
+    QVERIFY(pair.ok);
+    ProviderClient &seedClient = pair.seedClient;
 
     QSignalSpy redeemed(seed.credit.get(), &ContributionCredit::redeemFinished);
     seed.credit->startRedeeming(&seedClient);
@@ -130,7 +115,7 @@ void TstReceiptFlow::honestTransferIsCreditedExactly()
     QVERIFY2(redeemed.first().at(0).toBool(), qPrintable(redeemed.first().at(4).toString()));
     QCOMPARE(redeemed.first().at(1).toLongLong(), size);  // credited
     QCOMPARE(redeemed.first().at(2).toInt(), 1);          // accepted
-    const JsonReply balance = getJson(&network, QUrl(host.baseUrl() + "/pams/v1/credit/" + seed.identity.userId));
+    const JsonReply balance = getJson(&pair.network, QUrl(host.baseUrl() + "/pams/v1/credit/" + seed.identity.userId));
     QCOMPARE(balance.body.value("balance").toInteger(), size);
     QCOMPARE(balance.body.value("rejectedAttempts").toInteger(), 0);
 

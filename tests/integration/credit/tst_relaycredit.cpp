@@ -185,24 +185,10 @@ void TstRelayCredit::relayOwnerIsCreditedExactly()
     QVERIFY(leech.held().isEmpty());  // the leech holds nothing as an uploader
 
     // The leech reports its download (the PAMS's cap), then deposits; the seed redeems.
-    QNetworkAccessManager network;
-    ProviderClient leechClient(QUrl(host.baseUrl()), leech.identity, &network);
-    ProviderClient seedClient(QUrl(host.baseUrl()), seed.identity, &network);
-    for (ProviderClient *c : {&leechClient, &seedClient}) {
-        QSignalSpy ready(c, &ProviderClient::ready);
-        c->connectToProvider();
-        QVERIFY(ready.wait(Timeout) || c->isReady());
-    }
-    ActivityReporter reporter(&leechClient, QJsonObject{{"maxUploadBps", 0}, {"maxDownloadBps", 0}, {"maxConnections", 50},
-                                                         {"listenAddress", "127.1.0.62:6881"}, {"reachable", true}},
-                              [&] {
-                                  const auto t = leech.engine->transfer(hash);
-                                  return QList<ActivityReporter::OverlayStatus>{{hash, {}, 0, t ? t->downloaded : 0, 0, 0, 0}};
-                              });
-    QSignalSpy sent(&reporter, &ActivityReporter::reportSent);
-    QTRY_VERIFY_WITH_TIMEOUT(leech.engine->transfer(hash)->downloaded >= size, 10000);
-    reporter.start();
-    QVERIFY(sent.wait(Timeout));
+    LoggedInPair pair(host.baseUrl(), seed, leech, hash, size, Timeout);
+    QVERIFY(pair.ok);
+    ProviderClient &leechClient = pair.leechClient;
+    ProviderClient &seedClient = pair.seedClient;
 
     QSignalSpy deposited(leech.credit.get(), &ContributionCredit::relayDepositFinished);
     leech.credit->startRedeeming(&leechClient);
@@ -218,13 +204,13 @@ void TstRelayCredit::relayOwnerIsCreditedExactly()
     QVERIFY(redeemed.wait(Timeout));
     QCOMPARE(redeemed.first().at(1).toLongLong(), size);
 
-    const JsonReply owner = getJson(&network, QUrl(host.baseUrl() + "/pams/v1/credit/" + rsOwner.userId));
+    const JsonReply owner = getJson(&pair.network, QUrl(host.baseUrl() + "/pams/v1/credit/" + rsOwner.userId));
     QCOMPARE(owner.body.value("balance").toInteger(), size);
     QCOMPARE(owner.body.value("relayed").toInteger(), size);
-    const JsonReply seedBalance = getJson(&network, QUrl(host.baseUrl() + "/pams/v1/credit/" + seed.identity.userId));
+    const JsonReply seedBalance = getJson(&pair.network, QUrl(host.baseUrl() + "/pams/v1/credit/" + seed.identity.userId));
     QCOMPARE(seedBalance.body.value("balance").toInteger(), size);
     QCOMPARE(seedBalance.body.value("relayed").toInteger(), 0);
-    const JsonReply leechBalance = getJson(&network, QUrl(host.baseUrl() + "/pams/v1/credit/" + leech.identity.userId));
+    const JsonReply leechBalance = getJson(&pair.network, QUrl(host.baseUrl() + "/pams/v1/credit/" + leech.identity.userId));
     QCOMPARE(leechBalance.body.value("balance").toInteger(), 0);
     QCOMPARE(leechBalance.body.value("rejectedAttempts").toInteger(), 0);
 
