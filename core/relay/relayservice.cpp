@@ -1,14 +1,31 @@
 #include "relayservice.h"
 
+#include "relayregistration.h"
+
 #include <protocol/auth.h>
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+#include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcRelayRegistration)
 
 namespace mp2p {
 
+namespace {
+constexpr int DeregisterWaitMs = 2000;  // a dead OMS must not hold up mp2pd's exit for long
+}
+
 RelayService::RelayService(ServiceContext context) : m_context(std::move(context)) {}
 
-RelayService::~RelayService() = default;
+RelayService::~RelayService()
+{
+    stop();
+}
 
 bool RelayService::parseConfig(const QJsonObject &json, RelayServerConfig *config, RelayLimits *limits,
                                QString *error)
@@ -50,6 +67,23 @@ bool RelayService::parseConfig(const QJsonObject &json, RelayServerConfig *confi
         *error = QStringLiteral("rs.uploadBytesPerSec and rs.maxConnections must be >= 0 (0 = unlimited)");
         return false;
     }
+    const QJsonValue provider = json.value(QStringLiteral("providerUrl"));
+    if (!provider.isUndefined()) {
+        const QUrl url(provider.toString());
+        if (!provider.isString() || !url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = QStringLiteral("rs.providerUrl (mp2pd --provider) must be the http(s) URL of the P2PSP whose OMS "
+                                    "hands this relay out, e.g. http://127.0.0.1:7800");
+            return false;
+        }
+    }
+    for (const char *field : {"dataDir", "region"}) {
+        const QJsonValue v = json.value(QLatin1String(field));
+        if (!v.isUndefined() && (!v.isString() || v.toString().isEmpty())) {
+            *error = QStringLiteral("rs.%1 must be a non-empty string").arg(QLatin1String(field));
+            return false;
+        }
+    }
     return true;
 }
 
@@ -60,15 +94,69 @@ bool RelayService::start(QString *error)
     if (!parseConfig(m_context.config, &config, &limits, error))
         return false;
     m_credentialTtl = qint64(m_context.config.value(QStringLiteral("credentialTtl")).toDouble(86400));
+    if (config.users.isEmpty() && config.authSecret.isEmpty() && m_context.config.contains(QStringLiteral("providerUrl"))) {
+        // Registered at an OMS, the relay takes the OMS's secret once registered; until then a
+        // random secret nobody knows, so nothing authenticates before that.
+        QByteArray raw(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / int(sizeof(quint32)));
+        config.authSecret = raw.toHex();
+    }
     m_server = std::make_unique<RelayServer>();
     m_server->setLimits(limits);
-    return m_server->start(config, error);
+    if (!m_server->start(config, error))
+        return false;
+    return startRegistration(error);
+}
+
+bool RelayService::startRegistration(QString *error)
+{
+    const QJsonObject &json = m_context.config;
+    const QString provider = json.value(QStringLiteral("providerUrl")).toString();
+    if (provider.isEmpty()) {
+        qCInfo(lcRelayRegistration).noquote()
+            << "rs: no providerUrl (mp2pd --provider): running standalone, not registered at any OMS over ORCP,"
+               " so no OMS hands this relay out; peers need its static users or credentials from rs.authSecret";
+        return true;
+    }
+    RelayRegistrationConfig config;
+    config.providerUrl = QUrl(provider);
+    config.identityDir = json.value(QStringLiteral("dataDir")).toString(m_context.dataDir + QStringLiteral("/rs"));
+    const RelayServerConfig &server = m_server->config();
+    config.address = server.relayAddress.isNull() ? server.listenAddress : server.relayAddress;
+    config.uploadBps = m_server->limits().uploadBytesPerSec;
+    config.region = json.value(QStringLiteral("region")).toString();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_registration = std::make_unique<RelayRegistration>(config, m_server.get(), m_network.get());
+    return m_registration->start(error);
 }
 
 void RelayService::stop()
 {
+    if (m_stopped)
+        return;
+    m_stopped = true;
     if (m_server)
         m_server->stop();
+    if (!m_registration || m_registration->resourceId().isEmpty())
+        return;
+    // mp2pd calls stop() after its event loop ended (SIGTERM): run a short loop of our own so the
+    // deregistration reaches the OMS, which then stops handing this relay out at once instead of
+    // when its keep-alive lease runs out. Bounded, like the CS's.
+    QEventLoop loop;
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(m_registration.get(), &RelayRegistration::stopped, &loop, &QEventLoop::quit);
+    QElapsedTimer clock;
+    clock.start();
+    bound.start(DeregisterWaitMs);
+    m_registration->stop();
+    loop.exec();
+    if (bound.isActive())
+        qCInfo(lcRelayRegistration, "rs: deregistered from the OMS in %lld ms", clock.elapsed());
+    else
+        qCWarning(lcRelayRegistration, "rs: the OMS did not confirm the deregistration within %d ms; it drops this relay "
+                                       "when the keep-alives stop", DeregisterWaitMs);
 }
 
 void RelayService::registerRoutes(HttpRouter &router)
@@ -83,9 +171,13 @@ void RelayService::registerRoutes(HttpRouter &router)
 QJsonObject RelayService::health() const
 {
     const bool up = m_server && m_server->isRunning();
-    return {{QStringLiteral("status"), up ? QStringLiteral("ok") : QStringLiteral("down")},
-            {QStringLiteral("port"), m_server ? m_server->port() : 0},
-            {QStringLiteral("allocations"), m_server ? m_server->allocationCount() : 0}};
+    QJsonObject out{{QStringLiteral("status"), up ? QStringLiteral("ok") : QStringLiteral("down")},
+                    {QStringLiteral("port"), m_server ? m_server->port() : 0},
+                    {QStringLiteral("allocations"), m_server ? m_server->allocationCount() : 0}};
+    // ORCP: whether the provider's OMS knows this relay (absent when it runs standalone).
+    if (m_registration)
+        out.insert(QStringLiteral("orcp"), m_registration->status());
+    return out;
 }
 
 HttpResponse RelayService::status() const

@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringList>
 #include <QStandardPaths>
 #include <QCoreApplication>
 
@@ -21,7 +22,8 @@ void addCliOptions(QCommandLineParser &parser)
     parser.addOptions({
         {QStringLiteral("server"), QStringLiteral("The provider's URL. Without it (and without one in the config file), "
                                                   "mp2p runs the P2PSP services itself on 127.0.0.1."), QStringLiteral("url")},
-        {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp, relay)."),
+        {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp, relay, "
+                                                  "credit: {redeemIntervalSecs, settleSecs, inflatedRetrySecs, relayRefreshSecs})."),
          QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Identity, transfers and resume data (default: %1).").arg(defaultDataDir()),
          QStringLiteral("dir")},
@@ -59,6 +61,53 @@ bool parseListen(const QString &text, QString *interfaces, QString *outgoing)
     *interfaces = text;
     if (address != QHostAddress::AnyIPv4 && address != QHostAddress::AnyIPv6 && address != QHostAddress::Any)
         *outgoing = address.toString();
+    return true;
+}
+
+// "credit": {"redeemIntervalSecs": 60, "settleSecs": 30, "inflatedRetrySecs": 120, "relayRefreshSecs": 15}
+// — how often held receipts are redeemed and relay receipts deposited at the PAMS, how long a
+// receipt waits for the downloader's PAMP report first, when one the PAMS found "inflated" (the
+// report lagged) is sent again, and how often the relay directory re-reads the OMS peer lists.
+// The defaults suit a real provider; a lab or test shortens them (the PAMS still checks everything).
+bool readCreditSettings(const QJsonValue &value, CreditSettings *credit, QString *error)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject()) {
+        *error = QStringLiteral("config: \"credit\" must be an object such as {\"redeemIntervalSecs\": 60, \"settleSecs\": 30, "
+                                "\"relayRefreshSecs\": 15}");
+        return false;
+    }
+    const QJsonObject o = value.toObject();
+    struct Field { const char *name; int *target; int min; };
+    const Field fields[] = {{"redeemIntervalSecs", &credit->redeemIntervalSecs, 1},
+                            {"settleSecs", &credit->settleSecs, 0},
+                            {"inflatedRetrySecs", &credit->inflatedRetrySecs, 1},
+                            {"relayRefreshSecs", &credit->relayRefreshSecs, 0}};
+    QStringList known;
+    for (const Field &f : fields)
+        known.append(QLatin1String(f.name));
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!known.contains(it.key())) {
+            *error = QStringLiteral("config: unknown field credit.%1 (known: %2)").arg(it.key(), known.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
+    for (const Field &f : fields) {
+        const QJsonValue v = o.value(QLatin1String(f.name));
+        if (v.isUndefined())
+            continue;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != double(qint64(d)) || d < f.min || d > 86400) {
+            *error = QStringLiteral("config: credit.%1 must be a whole number of seconds from %2 to 86400 (%3)")
+                         .arg(QLatin1String(f.name)).arg(f.min)
+                         .arg(f.min == 0 && QLatin1String(f.name) == QLatin1String("relayRefreshSecs")
+                                  ? QStringLiteral("0 = only when a download starts")
+                                  : QStringLiteral("default %1").arg(*f.target));
+            return false;
+        }
+        *f.target = int(d);
+    }
     return true;
 }
 
@@ -140,6 +189,8 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
         }
         config->embeddedPort = quint16(port);
     }
+    if (!readCreditSettings(file.value(QStringLiteral("credit")), &peer.credit, error))
+        return false;
     const QString relay = value("relay", "relay");
     if (!relay.isEmpty()) {
         TurnClientConfig turn;

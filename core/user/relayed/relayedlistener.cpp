@@ -1,6 +1,7 @@
 #include "relayedlistener.h"
 
 #include <relay/bytepump.h>
+#include <user/credit/relaydirectory.h>
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -67,15 +68,53 @@ void RelayedListener::grantPeers(const QList<QHostAddress> &peers)
     m_client->grantPermissions(peers);
 }
 
+void RelayedListener::setRelayAttribution(std::shared_ptr<RelayDirectory> directory, const QString &rsOwnerId)
+{
+    m_directory = std::move(directory);
+    m_rsOwner = rsOwnerId;
+}
+
+void RelayedListener::attribute(QTcpSocket *local, const std::shared_ptr<RelayDirectory> &directory, const QString &owner)
+{
+    if (!directory || owner.isEmpty())
+        return;   // nobody to credit (no owner known for this relay)
+    const QHostAddress address = local->localAddress();
+    const quint16 port = local->localPort();
+    directory->setConnectionRelay(address, port, owner);
+    Q_EMIT connectionAttributed(address, port, owner);
+    // Forget the endpoint as soon as the socket closes (the port may be reused), and at the
+    // latest when it is deleted (the listener may go away first); only once either way. No
+    // context object on the second connection: it must run even while this listener dies.
+    auto forgotten = std::make_shared<bool>(false);
+    const std::weak_ptr<RelayDirectory> weak = directory;
+    auto forget = [weak, address, port, forgotten] {
+        if (*forgotten)
+            return false;
+        *forgotten = true;
+        if (const auto d = weak.lock())
+            d->forgetConnection(address, port);
+        return true;
+    };
+    connect(local, &QTcpSocket::disconnected, this, [this, forget, address, port] {
+        if (forget())
+            Q_EMIT attributionForgotten(address, port);
+    });
+    connect(local, &QObject::destroyed, [forget] { forget(); });
+}
+
 void RelayedListener::splice(QTcpSocket *relayed, const QHostAddress &peer)
 {
     relayed->setParent(this);
     relayed->setReadBufferSize(BytePump::kReadBuffer);   // hold the peer back until the join
     auto *local = new QTcpSocket(this);
     auto joined = std::make_shared<bool>(false);
-    connect(local, &QTcpSocket::connected, this, [this, relayed, local, peer, joined] {
+    // The relay this connection came through is the current one (taken now, not at the join).
+    const std::shared_ptr<RelayDirectory> directory = m_directory;
+    const QString owner = m_rsOwner;
+    connect(local, &QTcpSocket::connected, this, [this, relayed, local, peer, joined, directory, owner] {
         *joined = true;
         local->disconnect(this);
+        attribute(local, directory, owner);
         // a = local listener, b = relayed peer
         auto *pump = new BytePump(local, relayed, nullptr, this);
         pump->setCounter([this](qint64 toPeer, qint64 fromPeer) {

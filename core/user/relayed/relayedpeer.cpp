@@ -141,9 +141,20 @@ void RelayedPeer::askBroker()
         qCInfo(lcRelayedPeer).noquote() << "the OMS assigned relay" << r.body.value(QStringLiteral("resourceId")).toString()
                                         << "at" << turn.serverAddress.toString() + u':' + QString::number(turn.serverPort);
         Q_EMIT relayAssigned(r.body);
+        attributeTo(r.body.value(QStringLiteral("owner")).toString());
         const QHostAddress address = listenAddress(m_peer->engine()->listenInterfaces());
         m_listener->start(m_turn, address, m_peer->engine()->listenPort());
     });
+}
+
+void RelayedPeer::attributeTo(const QString &rsOwnerId)
+{
+    // What this peer downloads over its relayed connections went through the RS: the relay
+    // receipts it signs credit the RS owner the broker named. Not when that is ourselves (the
+    // PAMS refuses self-dealing anyway), nor without a credit component.
+    ContributionCredit *credit = m_peer ? m_peer->credit() : nullptr;
+    const bool ours = m_peer && m_peer->provider() && rsOwnerId == m_peer->provider()->identity().userId;
+    m_listener->setRelayAttribution(credit ? credit->relayDirectory() : nullptr, ours ? QString() : rsOwnerId);
 }
 
 void RelayedPeer::refreshPermissions()

@@ -28,10 +28,13 @@ bool isBrokeredRelaySpec(const QString &spec);
 class RelayedPeer : public QObject {
     Q_OBJECT
 public:
+    // A relay given as turn://user:password@ip:port has no owner we know of (coturn, or any RS
+    // outside the OMS's pool), so bytes this peer downloads through it credit no RS owner.
     static RelayedPeer *attach(ManagedPeer *peer, const TurnClientConfig &turn);
     // `--relay oms`: asks the OMS for credentials (POST /oms/v1/relays/credentials), allocates on
     // the relay it names, asks again shortly before they expire, and after a failure (the OMS may
-    // then name another relay).
+    // then name another relay). The broker's "owner" is credited (relay receipts) for what this
+    // peer downloads over its relayed connections (RelayedListener::setRelayAttribution).
     static RelayedPeer *attachBrokered(ManagedPeer *peer);
     ~RelayedPeer() override;
 
@@ -48,6 +51,7 @@ private:
     RelayedPeer(ManagedPeer *peer, const TurnClientConfig &turn, bool brokered);
     void start();
     void askBroker();
+    void attributeTo(const QString &rsOwnerId);
     void refreshPermissions();
 
     QPointer<ManagedPeer> m_peer;

@@ -6,6 +6,10 @@
 //       N's own relay glue from 127.0.0.1), so it asks the OMS for a relay and gets V's;
 //   D — `mp2p get`: completes the file byte-identical through V's relay (V's RS counts more bytes
 //       than the file), and the OMS peer list names V's RS as the one N is relayed through;
+//   D signs relay receipts naming V's owner for the bytes that came through V's relay (the RS
+//   owner from the real OMS peer list, nothing injected) and deposits them: V's PAMS balance shows
+//   "relayed" equal to what D signed (`mp2p credit --json`: relaySignedForOthers), all of the file;
+//   the peers' credit timers are shortened through the peer config's "credit" keys;
 //   N renews its credentials at the OMS before they expire (60 s here) and allocates again.
 // Then V revokes: within one second the OMS no longer lists V's RS, and the broker answers 503.
 // Needs root inside a separate network namespace (run it under `unshare -n`) and nft; skips otherwise.
@@ -129,6 +133,23 @@ private:
     QList<QJsonObject> m_events;
 };
 
+// `mp2p credit --json` for a data folder: the local receipt figures and the PAMS balance.
+QJsonObject creditOf(const QString &server, const QString &dataDir)
+{
+    QProcess p;
+    p.start(Mp2pdProcess::binary(QStringLiteral("mp2p")),
+            {QStringLiteral("credit"), QStringLiteral("--json"), QStringLiteral("--server"), server, QStringLiteral("--data-dir"), dataDir});
+    if (!p.waitForFinished(15000))
+        p.kill();
+    const QList<QByteArray> lines = p.readAllStandardOutput().split('\n');
+    for (const QByteArray &line : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.value(QStringLiteral("event")).toString() == QLatin1String("credit"))
+            return o;
+    }
+    return {};
+}
+
 bool textContains(const QJsonObject &o, const QString &what)
 {
     return o.value(QStringLiteral("text")).toString().contains(what);
@@ -189,9 +210,11 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
 {
     QFile config(m_dir.filePath(QStringLiteral("mp2pd.json")));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    // Keep-alives every second; announces every 5 s; relay credentials for 60 s (N renews them after 30 s).
+    // Keep-alives every second; announces every 5 s; relay credentials for 60 s (N renews them
+    // after 30 s); PAMP reports every 5 s (the PAMS caps D's relay receipts by D's report, and the
+    // "completed" report may carry a counter a little behind the last blocks).
     config.write(R"({"oms": {"resourceTtlSecs": 3, "announceIntervalSecs": 5, "minAnnounceIntervalSecs": 2,
-                             "relayCredentialTtlSecs": 60}})");
+                             "relayCredentialTtlSecs": 60}, "pams": {"reportIntervalSecs": 5}})");
     config.close();
     Mp2pdProcess mp2pd(m_dir.filePath(QStringLiteral("p2psp")));
     QString error;
@@ -237,7 +260,11 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == Size);
     file.close();
     CliPeer n;
-    n.start(QStringList{QStringLiteral("publish"), file.fileName(), QStringLiteral("--seed"), QStringLiteral("--relay"), QStringLiteral("oms")}
+    // N uploads at 1.5 MiB/s (about 4 s for the file): D's relay directory is read from the OMS
+    // about a second after its download starts, and must know the relay while the connection is
+    // open (see R3's report: a faster transfer can finish before that and earn the RS nothing).
+    n.start(QStringList{QStringLiteral("publish"), file.fileName(), QStringLiteral("--seed"), QStringLiteral("--relay"), QStringLiteral("oms"),
+                        QStringLiteral("--upload-limit"), QStringLiteral("1536")}
             + peerArgs(QStringLiteral("n"), N));
     const QJsonObject assigned = n.waitFor(QStringLiteral("message"), 60000, [](const QJsonObject &o) {
         return textContains(o, QStringLiteral("the OMS assigned relay"));
@@ -261,9 +288,18 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
 
     // D joins (the OMS lists N only at its relayed address on V's RS, and says so); once N let
     // D's address in, D asks again at once (a restart, as libtorrent would only re-announce later).
+    // D runs with the credit timers of a lab: redeem every 1 s, relay directory every 1 s, and
+    // settle 3 s: a receipt is deposited 3 s after the newest one (D signs one every MiB or 2 s
+    // while it downloads), when D's "completed" PAMP report, the PAMS's cap, has long arrived;
+    // one found "inflated" anyway is sent again 2 s later.
+    QFile dConfig(m_dir.filePath(QStringLiteral("d.json")));
+    QVERIFY(dConfig.open(QIODevice::WriteOnly));
+    dConfig.write(R"({"credit": {"settleSecs": 3, "redeemIntervalSecs": 1, "inflatedRetrySecs": 2, "relayRefreshSecs": 1}})");
+    dConfig.close();
+    const QStringList dArgs = QStringList{QStringLiteral("--config"), dConfig.fileName()} + peerArgs(QStringLiteral("d"), D);
     CliPeer d1;
     const QString dFiles = m_dir.filePath(QStringLiteral("d-files"));
-    d1.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), dFiles} + peerArgs(QStringLiteral("d"), D));
+    d1.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), dFiles} + dArgs);
     QVERIFY2(!d1.waitFor(QStringLiteral("started"), 30000).isEmpty(), d1.log().right(3000).constData());
     QVERIFY2(!n.waitFor(QStringLiteral("message"), 30000, [](const QJsonObject &o) {
                    return textContains(o, QStringLiteral("peers allowed in")) && textContains(o, D);
@@ -283,8 +319,10 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     }
     QCOMPARE(relayedViaV, 1);
     d1.stop();
+    // D keeps running after the download (--seed) so it deposits its relay receipts (those the
+    // first run signed wait in its receipts.db).
     CliPeer d2;
-    d2.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), dFiles} + peerArgs(QStringLiteral("d"), D));
+    d2.start(QStringList{QStringLiteral("get"), contentId, QStringLiteral("--to"), dFiles, QStringLiteral("--seed")} + dArgs);
     QVERIFY2(!d2.waitFor(QStringLiteral("completed"), 120000).isEmpty(),
              (d2.log().right(3000) + "\n--- N ---\n" + n.log().right(3000)).constData());
     QFile got(dFiles + QStringLiteral("/movie.bin"));
@@ -294,6 +332,36 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     QVERIFY2(rs->totalBytesRelayed() > Size, qPrintable(QString::number(rs->totalBytesRelayed())));
     qInfo("V's relay carried %lld bytes for a %lld-byte file (%.3f x)", rs->totalBytesRelayed(), Size,
           double(rs->totalBytesRelayed()) / double(Size));
+
+    // Relay credit end to end: D learned from the OMS peer list that N's address is on V's RS,
+    // signed relay receipts naming V's owner and deposits them; V's "relayed" is what D signed:
+    // every byte of the file, and nothing else (V uploaded nothing itself).
+    const QString vId = v.provider()->identity().userId;
+    const QString dDir = m_dir.filePath(QStringLiteral("d"));
+    QJsonObject dCredit;
+    qint64 relayedAtV = -1;
+    QElapsedTimer creditClock;
+    creditClock.start();
+    while (creditClock.elapsed() < 40000) {
+        dCredit = creditOf(m_server, dDir);
+        relayedAtV = m_http.get(m_server + QStringLiteral("/pams/v1/credit/") + vId).json().value(QStringLiteral("relayed")).toInteger(-1);
+        const qint64 signedNow = dCredit.value(QStringLiteral("relaySignedForOthers")).toInteger();
+        if (signedNow >= Size && dCredit.value(QStringLiteral("relayPending")).toInteger() == 0 && relayedAtV == signedNow)
+            break;
+        QTest::qWait(500);
+    }
+    const qint64 relaySigned = dCredit.value(QStringLiteral("relaySignedForOthers")).toInteger();
+    qInfo("D signed relay receipts for %lld bytes (%lld rejected attempts on the way); V's PAMS balance shows "
+          "relayed = %lld, %lld ms after D completed", relaySigned, dCredit.value(QStringLiteral("rejectedAttempts")).toInteger(),
+          relayedAtV, creditClock.elapsed());
+    QVERIFY2(relaySigned == Size, (QJsonDocument(dCredit).toJson() + "\n--- D ---\n" + d2.log().right(3000)).constData());
+    QCOMPARE(relayedAtV, relaySigned);
+    QCOMPARE(dCredit.value(QStringLiteral("relayCreditedForOthers")).toInteger(), relaySigned);
+    const QJsonObject vCredit = m_http.get(m_server + QStringLiteral("/pams/v1/credit/") + vId).json();
+    QCOMPARE(vCredit.value(QStringLiteral("balance")).toInteger(), relaySigned);
+    QCOMPARE(vCredit.value(QStringLiteral("rejectedAttempts")).toInteger(), qint64(0));
+    // (D's own rejectedAttempts is not asserted: a deposit that comes before D's next PAMP report
+    // is "inflated", refused and logged, and sent again inflatedRetrySecs later.)
     d2.stop();
 
     // N asks the OMS again before its credentials expire (half their 60 s here) and allocates anew.

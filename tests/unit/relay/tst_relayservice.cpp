@@ -1,12 +1,19 @@
-// RelayService (`mp2pd --services rs` once the host lists it): config validation, status, and
-// TURN REST credentials handed out with a UMS token that our RS then accepts.
+// RelayService (`mp2pd --services rs`): config validation, status, and TURN REST credentials
+// handed out with a UMS token that our RS then accepts; with a provider (issue 7) the dedicated RS
+// logs in with its own identity, registers over ORCP, and the OMS's broker hands it out.
+#include "providertesthost.h"
 #include "relaytestkit.h"
 
+#include <relay/relayregistration.h>
 #include <relay/relayservice.h>
 #include <routerclient.h>
+#include <user/provider/providerclient.h>
+#include <user/relayed/relayedpeer.h>
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 
 using namespace mp2p;
@@ -18,6 +25,8 @@ private Q_SLOTS:
     void badConfigIsRefused_data();
     void badConfigIsRefused();
     void credentialsWorkOnTheRelay();
+    void dedicatedRelayRegistersAndIsHandedOut();
+    void standaloneWithoutProvider();
 };
 
 void TestRelayService::badConfigIsRefused_data()
@@ -30,6 +39,10 @@ void TestRelayService::badConfigIsRefused_data()
     QTest::newRow("limits") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxConnections", -1}, {"authSecret", "s"}}
                             << "maxConnections";
     QTest::newRow("no credentials") << QJsonObject{{"listen", "127.0.0.1:0"}} << "no credentials";
+    QTest::newRow("provider") << QJsonObject{{"listen", "127.0.0.1:0"}, {"providerUrl", "ftp://x"}} << "rs.providerUrl";
+    QTest::newRow("provider type") << QJsonObject{{"listen", "127.0.0.1:0"}, {"providerUrl", 7}} << "rs.providerUrl";
+    QTest::newRow("dataDir") << QJsonObject{{"listen", "127.0.0.1:0"}, {"providerUrl", "http://127.0.0.1:1"}, {"dataDir", ""}}
+                             << "rs.dataDir";
 }
 
 void TestRelayService::badConfigIsRefused()
@@ -84,6 +97,122 @@ void TestRelayService::credentialsWorkOnTheRelay()
     QCOMPARE(service.health().value("status").toString(), QStringLiteral("ok"));
     service.stop();
     QCOMPARE(service.health().value("status").toString(), QStringLiteral("down"));
+}
+
+namespace {
+QJsonArray relaysAt(QNetworkAccessManager *network, const TestHost &host)
+{
+    return getJson(network, QUrl(host.baseUrl() + QStringLiteral("/oms/v1/resources?type=rs")))
+        .body.value(QStringLiteral("resources")).toArray();
+}
+} // namespace
+
+// `mp2pd --services rs --provider URL` in process: a P2PSP (UMS, OMS, PAMS) and a dedicated RS
+// with no credentials of its own. The RS makes its identity (0600), logs in, registers as a
+// dedicated "rs", adopts the OMS's secret; a user's credentials from the OMS's broker allocate on
+// it. stop() deregisters at once; a restart keeps the identity (same owner, same resource id).
+void TestRelayService::dedicatedRelayRegistersAndIsHandedOut()
+{
+    TestHost host;
+    QVERIFY(host.start());
+    QNetworkAccessManager network;
+    QTemporaryDir dir;
+    // A fixed port: the OMS derives the resource id from owner, type and endpoint.
+    const quint16 port = unusedPort();
+    QVERIFY(port > 0);
+    const QJsonObject config{{"listen", QStringLiteral("127.0.0.1:%1").arg(port)}, {"providerUrl", host.baseUrl()},
+                             {"uploadBytesPerSec", 5000000}};
+    auto service = std::make_unique<RelayService>(ServiceContext{dir.path(), config, QStringLiteral("http://rs"), nullptr, systemClock()});
+    QString error;
+    QVERIFY2(service->start(&error), qPrintable(error));
+    RelayRegistration *registration = service->registration();
+    QVERIFY(registration);
+    QVERIFY(QTest::qWaitFor([&] { return registration->hasOmsSecret(); }, 20000));
+    const QString identityFile = dir.filePath(QStringLiteral("rs/identity.key"));
+    QVERIFY(QFile::exists(identityFile));
+    QCOMPARE(QFile::permissions(identityFile) & ~(QFile::ReadUser | QFile::WriteUser),
+             QFile::ReadOwner | QFile::WriteOwner);
+    const QJsonArray relays = relaysAt(&network, host);
+    QCOMPARE(relays.size(), 1);
+    const QJsonObject listed = relays.first().toObject();
+    QCOMPARE(listed.value("type").toString(), QStringLiteral("rs"));
+    QCOMPARE(listed.value("mode").toString(), QStringLiteral("dedicated"));
+    QCOMPARE(listed.value("owner").toString(), registration->ownerId());
+    QCOMPARE(listed.value("address").toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(listed.value("port").toInt(), int(service->server()->port()));
+    QCOMPARE(listed.value("uploadBps").toInteger(), qint64(5000000));
+    QCOMPARE(listed.value("resourceId").toString(), registration->resourceId());
+    QVERIFY(!listed.contains("relaySecret"));   // only the owner ever sees it
+    const QJsonObject health = service->health().value("orcp").toObject();
+    QCOMPARE(health.value("registered").toBool(), true);
+    QCOMPARE(health.value("omsSecret").toBool(), true);
+
+    // A user nobody can reach asks the broker and allocates on the dedicated RS with the answer.
+    ProviderClient user(QUrl(host.baseUrl()), freshIdentity(), &network);
+    QSignalSpy ready(&user, &ProviderClient::ready);
+    user.connectToProvider();
+    QVERIFY(ready.wait(20000));
+    const JsonReply offer = waitReply([&](JsonHttpClient::Callback done) {
+        user.call("POST", QStringLiteral("oms"), QStringLiteral("/oms/v1/relays/credentials"), QJsonObject{}, done);
+    });
+    QVERIFY2(offer.ok(), qPrintable(offer.problem));
+    QCOMPARE(offer.body.value("resourceId").toString(), registration->resourceId());
+    QCOMPARE(offer.body.value("owner").toString(), registration->ownerId());
+    QCOMPARE(offer.body.value("mode").toString(), QStringLiteral("dedicated"));
+    TurnClientConfig turn;
+    QVERIFY2(parseRelaySpec(offer.body.value("uri").toString(), &turn, &error), qPrintable(error));
+    QCOMPARE(turn.serverPort, service->server()->port());
+    TurnClient client;
+    QSignalSpy allocated(&client, &TurnClient::allocated);
+    QSignalSpy failed(&client, &TurnClient::failed);
+    client.start(turn);
+    QVERIFY2(allocated.wait(10000), failed.isEmpty() ? "no answer" : qPrintable(failed.first().first().toString()));
+    QCOMPARE(service->server()->allocationCount(), 1);
+    // A password the OMS did not mint is refused.
+    TurnClient forger;
+    TurnClientConfig forged = turn;
+    forged.password = QStringLiteral("not-the-oms-secret");
+    QSignalSpy forgedFailed(&forger, &TurnClient::failed);
+    forger.start(forged);
+    QVERIFY(forgedFailed.wait(10000));
+    client.stop();
+
+    // SIGTERM in mp2pd: stop() deregisters before it returns (bounded), so the OMS drops it now.
+    const QString owner = registration->ownerId();
+    const QString resourceId = registration->resourceId();
+    service->stop();
+    QCOMPARE(relaysAt(&network, host).size(), 0);
+    service.reset();
+
+    // Restarted on the same endpoint, it is the same user and the same resource.
+    RelayService again(ServiceContext{dir.path(), config, QStringLiteral("http://rs"), nullptr, systemClock()});
+    QVERIFY2(again.start(&error), qPrintable(error));
+    QCOMPARE(again.registration()->ownerId(), owner);
+    QVERIFY(QTest::qWaitFor([&] { return again.registration()->hasOmsSecret(); }, 20000));
+    QCOMPARE(again.registration()->resourceId(), resourceId);
+    QCOMPARE(relaysAt(&network, host).size(), 1);
+}
+
+// No provider: no ORCP, no identity, as before; the relay still serves its static users.
+void TestRelayService::standaloneWithoutProvider()
+{
+    QTemporaryDir dir;
+    const QJsonObject config{{"listen", "127.0.0.1:0"}, {"users", QJsonObject{{"peer", "pw"}}}};
+    RelayService service(ServiceContext{dir.path(), config, QStringLiteral("http://rs"), nullptr, systemClock()});
+    QString error;
+    QVERIFY2(service.start(&error), qPrintable(error));
+    QVERIFY(!service.registration());
+    QVERIFY(!service.health().contains("orcp"));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("rs/identity.key"))));
+    TurnClient client;
+    TurnClientConfig turn;
+    turn.serverAddress = QHostAddress(QStringLiteral("127.0.0.1"));
+    turn.serverPort = service.server()->port();
+    turn.username = QStringLiteral("peer");
+    turn.password = QStringLiteral("pw");
+    QSignalSpy allocated(&client, &TurnClient::allocated);
+    client.start(turn);
+    QVERIFY(allocated.wait(10000));
 }
 
 QTEST_GUILESS_MAIN(TestRelayService)
