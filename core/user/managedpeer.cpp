@@ -165,8 +165,17 @@ void ManagedPeer::start()
         Q_EMIT ready();
     });
     connect(d->engine.get(), &PeerEngine::transferFinished, this, [this](const QString &infoHash) {
-        if (d->reporter)
+        if (d->reporter) {
             d->reporter->reportEvent(infoHash, QStringLiteral("completed"));
+            // libtorrent folds the last blocks into its byte counters at its next second tick,
+            // so "completed" can carry a few blocks less than arrived. The PAMS caps credit by
+            // this report: send the full figure once the counters caught up (the engine re-reads
+            // them 1.5 s after completion), so receipts for the whole file are not refused.
+            QTimer::singleShot(2500, this, [this, infoHash] {
+                if (d->reporter)
+                    d->reporter->reportEvent(infoHash, QString());
+            });
+        }
         Q_EMIT finished(infoHash);
     });
     d->provider->connectToProvider();

@@ -61,8 +61,7 @@ ContributionCredit::ContributionCredit(CreditSettings settings, QObject *parent)
     // A new download reads its overlay's relays at once, not at the next periodic refresh: a
     // short transfer through a relay could be over by then.
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        const QStringList active = m_exchange->activeOverlays();
-        for (const QString &overlayId : active) {
+        for (const QString &overlayId : followedOverlays()) {
             if (!m_followed.contains(overlayId)) {
                 refreshRelayDirectory();
                 return;
@@ -182,6 +181,17 @@ void ContributionCredit::setPeerListFetcher(PeerListFetcher fetcher)
     m_fetcher = std::move(fetcher);
 }
 
+QStringList ContributionCredit::followedOverlays() const
+{
+    // Overlays still downloading, and those with connections that closed before their relay
+    // was known (a fast transfer can be over before the first list arrives).
+    QStringList out = m_exchange->activeOverlays();
+    for (const QString &overlayId : m_exchange->overlaysAwaitingAttribution(QDateTime::currentMSecsSinceEpoch()))
+        if (!out.contains(overlayId))
+            out.append(overlayId);
+    return out;
+}
+
 void ContributionCredit::refreshRelayDirectory()
 {
     PeerListFetcher fetch = m_fetcher;
@@ -193,7 +203,7 @@ void ContributionCredit::refreshRelayDirectory()
     }
     if (!fetch)
         return;
-    const QStringList active = m_exchange->activeOverlays();
+    const QStringList active = followedOverlays();
     m_followed = QSet<QString>(active.cbegin(), active.cend());
     for (const QString &overlayId : m_directory->overlays()) {
         if (!active.contains(overlayId))
@@ -211,6 +221,9 @@ void ContributionCredit::refreshRelayDirectory()
                 qCWarning(lcCredit) << "the OMS peer list of" << overlayId << "has" << u.ignored
                                     << "relay entries without a usable ip, port or owner; they are ignored";
             m_ignoredRelays.insert(overlayId, u.ignored);
+            // Connections that closed before this list arrived get their relay's receipts now.
+            if (m_exchange->attributeLate(QDateTime::currentMSecsSinceEpoch()) > 0)
+                m_dirty->store(true);
             Q_EMIT relayDirectoryRefreshed(overlayId, u.relays, u.ignored);
         });
     }

@@ -100,6 +100,7 @@ private:
     std::unique_ptr<ReceiptBook> m_book;
     std::shared_ptr<std::atomic<bool>> m_dirty;
     QThreadPool m_pool;            // one thread: every receipts.db write
+    QStringList followedOverlays() const;
     int m_quietFlushes = 0;
     static constexpr int IdleFlushIntervalMs = 5000;
     QTimer m_flushTimer;

@@ -64,6 +64,53 @@ QString ReceiptExchange::issuedKey(const QString &uploaderId, const QString &ove
     return uploaderId + QLatin1Char('|') + overlayId + (relay ? QLatin1String("|RS") : QLatin1String(""));
 }
 
+void ReceiptExchange::rememberUnattributed(const QHostAddress &remote, quint16 port, const QString &overlayId,
+                                           const ReceiptHello &hello, qint64 bytes, qint64 nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_unattributed.isEmpty()
+           && (m_unattributed.size() >= MaxUnattributed || nowMs - m_unattributed.first().closedAtMs > LateAttributionMs))
+        m_unattributed.removeFirst();
+    m_unattributed.append({remote, port, overlayId, hello, bytes, nowMs});
+}
+
+QStringList ReceiptExchange::overlaysAwaitingAttribution(qint64 nowMs) const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList out;
+    for (const Unattributed &u : m_unattributed)
+        if (nowMs - u.closedAtMs <= LateAttributionMs && !out.contains(u.overlayId))
+            out.append(u.overlayId);
+    return out;
+}
+
+int ReceiptExchange::attributeLate(qint64 nowMs)
+{
+    QList<Unattributed> waiting;
+    {
+        QMutexLocker lock(&m_mutex);
+        waiting.swap(m_unattributed);
+    }
+    QList<Unattributed> keep;
+    int credited = 0;
+    for (const Unattributed &u : std::as_const(waiting)) {
+        if (nowMs - u.closedAtMs > LateAttributionMs)
+            continue;
+        const auto relay = relayAttribution(u.remote, u.port, u.hello);
+        if (!relay || relay->userId == u.hello.userId) {
+            keep.append(u);
+            continue;
+        }
+        addReceived(*relay, u.overlayId, u.bytes);
+        if (const auto receipt = signIfDue(*relay, u.overlayId, nowMs, true))
+            deliverToRelay(*receipt);
+        ++credited;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_unattributed = keep + m_unattributed;  // what closed meanwhile stays after the older ones
+    return credited;
+}
+
 void ReceiptExchange::overlayOpened(const QString &overlayId)
 {
     QMutexLocker lock(&m_mutex);

@@ -98,6 +98,18 @@ public:
     // Queues a relay receipt for deposit at the PAMS (takeRelayOutbox) and calls the sink.
     void deliverToRelay(const Receipt &receipt);
 
+    // --- late relay attribution (downloader side)
+    // A connection that closed before the hook knew its relay (the OMS peer list may arrive
+    // after a fast transfer is over) leaves its bytes here for LateAttributionMs; attributeLate()
+    // credits them to the relay the hook knows by then and queues the relay receipts. Direct
+    // connections land here too and simply expire: the hook never names a relay for them.
+    static constexpr qint64 LateAttributionMs = 120000;
+    static constexpr int MaxUnattributed = 4096;  // the oldest go first beyond this
+    void rememberUnattributed(const QHostAddress &remote, quint16 port, const QString &overlayId,
+                              const ReceiptHello &hello, qint64 bytes, qint64 nowMs);
+    QStringList overlaysAwaitingAttribution(qint64 nowMs) const;
+    int attributeLate(qint64 nowMs);  // how many connections were credited to a relay
+
     // --- uploader side
     void restoreAccepted(const QList<Receipt> &latest);
     // Checks a decoded receipt from the peer whose handshake was `remote`, for `overlayId`;
@@ -140,6 +152,15 @@ private:
     QHash<QString, LiveOverlay> m_overlays;
     QList<Receipt> m_inbox;
     QList<Receipt> m_relayOutbox;
+    struct Unattributed {
+        QHostAddress remote;
+        quint16 port = 0;
+        QString overlayId;
+        ReceiptHello hello;
+        qint64 bytes = 0;
+        qint64 closedAtMs = 0;
+    };
+    QList<Unattributed> m_unattributed;  // oldest first
     Live m_live;
 };
 

@@ -39,6 +39,13 @@ public:
     {
     }
 
+    // A connection that ends before its relay was known leaves its bytes for a late look.
+    ~ReceiptPeer() override
+    {
+        if (m_uploader && m_remote && !m_relay && m_connectionBytes > 0 && m_exchange->hasAttribution())
+            m_exchange->rememberUnattributed(m_remoteAddress, m_remotePort, m_overlayId, *m_remote, m_connectionBytes, nowMs());
+    }
+
     lt::string_view type() const override { return receiptwire::ExtensionName; }
 
     void add_handshake(lt::entry &handshake) override
@@ -61,6 +68,9 @@ public:
             return false;
         m_remote = *hello;
         m_uploader = ReceiptExchange::attribute(*hello);
+        const auto &ep = m_pc.remote();
+        m_remoteAddress = QHostAddress(QString::fromStdString(ep.address().to_string()));
+        m_remotePort = ep.port();
         resolveRelay();
         return true;
     }
@@ -154,9 +164,7 @@ private:
     {
         if (m_relay || !m_uploader || !m_exchange->hasAttribution())
             return;
-        const auto &ep = m_pc.remote();
-        m_relay = m_exchange->relayAttribution(QHostAddress(QString::fromStdString(ep.address().to_string())),
-                                               ep.port(), *m_remote);
+        m_relay = m_exchange->relayAttribution(m_remoteAddress, m_remotePort, *m_remote);
         if (m_relay && m_relay->userId == m_remote->userId)
             m_relay.reset();  // a peer relaying to itself earns its upload once
         if (m_relay && m_connectionBytes > 0)
@@ -199,6 +207,8 @@ private:
     std::optional<UploaderAttribution> m_uploader;
     std::optional<UploaderAttribution> m_relay;  // the RS the connection went through, once known
     qint64 m_connectionBytes = 0;                // payload received on this connection
+    QHostAddress m_remoteAddress;                // the remote endpoint, from the handshake on
+    quint16 m_remotePort = 0;
     qint64 m_windowSecond = 0;
     int m_windowCount = 0;
     qint64 m_closeAtMs = 0;       // a benign close was delayed until then

@@ -143,7 +143,10 @@ void TstReceiptFlow::hostileMessagesAreDroppedAndCounted()
     seedOptions.seedMode = true;
     const QString hash = seed.engine->addTransfer(torrent, seedOptions, &error);
     QVERIFY2(!hash.isEmpty(), qPrintable(error));
-    QTRY_VERIFY_WITH_TIMEOUT(seed.engine->listenPort() != 0 && seed.engine->transfer(hash), 5000);
+    // Connect only once the seed serves the torrent: a connection for a torrent still being
+    // checked in is closed by libtorrent, which on a loaded machine can take a moment.
+    QTRY_VERIFY_WITH_TIMEOUT(seed.engine->listenPort() != 0 && seed.engine->transfer(hash)
+                                 && seed.engine->transfer(hash)->state == TransferState::Seeding, 15000);
     const QString uploader = seed.identity.userId;
     const int id = receiptwire::LocalMessageId;  // the id the seed asked peers to use
 

@@ -260,11 +260,10 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == Size);
     file.close();
     CliPeer n;
-    // N uploads at 1.5 MiB/s (about 4 s for the file): D's relay directory is read from the OMS
-    // about a second after its download starts, and must know the relay while the connection is
-    // open (see R3's report: a faster transfer can finish before that and earn the RS nothing).
-    n.start(QStringList{QStringLiteral("publish"), file.fileName(), QStringLiteral("--seed"), QStringLiteral("--relay"), QStringLiteral("oms"),
-                        QStringLiteral("--upload-limit"), QStringLiteral("1536")}
+    // N uploads at full loopback speed: D's download can be over before D has read the OMS list
+    // that names N's relay, and the RS must still be credited every byte (the connection's bytes
+    // wait in ReceiptExchange::rememberUnattributed until the list comes).
+    n.start(QStringList{QStringLiteral("publish"), file.fileName(), QStringLiteral("--seed"), QStringLiteral("--relay"), QStringLiteral("oms")}
             + peerArgs(QStringLiteral("n"), N));
     const QJsonObject assigned = n.waitFor(QStringLiteral("message"), 60000, [](const QJsonObject &o) {
         return textContains(o, QStringLiteral("the OMS assigned relay"));

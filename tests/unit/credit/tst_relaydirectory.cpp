@@ -164,6 +164,49 @@ private Q_SLOTS:
         QVERIFY(r2->fields.sequence > r->fields.sequence);
     }
 
+    // A fast transfer can be over before the OMS list naming its relay arrives: the closed
+    // connection's bytes wait, and the relay is credited once the directory knows it.
+    void connectionsClosedBeforeTheListAreCreditedLate()
+    {
+        ReceiptExchange x;
+        x.setIdentity(KeyPair::generate(), PeerType::Peer);
+        auto directory = std::make_shared<RelayDirectory>();
+        x.setAttribution([directory](const QHostAddress &a, quint16 p, const ReceiptHello &) -> std::optional<UploaderAttribution> {
+            const auto o = directory->ownerOf(a, p);
+            return o ? std::optional<UploaderAttribution>(UploaderAttribution{*o, PeerType::RelayServer}) : std::nullopt;
+        });
+        const QString uploader = QString(40, QLatin1Char('d'));
+        const ReceiptHello hello{uploader, {}, PeerType::Peer, 17};
+        const QString other = QString(40, QLatin1Char('e'));
+        const qint64 t0 = 1'000'000;
+        x.rememberUnattributed(QHostAddress("127.2.0.7"), 40001, overlay, hello, 6'291'456, t0);  // through the relay
+        x.rememberUnattributed(QHostAddress("127.1.0.3"), 6881, overlay, hello, 1'000, t0);       // a direct one
+        x.rememberUnattributed(QHostAddress("127.2.0.7"), 40002, other, hello, 5'000, t0);        // another overlay
+        QCOMPARE(x.overlaysAwaitingAttribution(t0 + 1000), (QStringList{overlay, other}));
+        QCOMPARE(x.attributeLate(t0 + 1000), 0);  // the list has not come yet: nothing is lost
+        QVERIFY(x.takeRelayOutbox().isEmpty());
+
+        // The OMS list arrives: N is at the RS's relayed address 127.2.0.7:40001.
+        directory->updateFromPeerList(overlay, QJsonObject{{"peers", QJsonArray{peer("127.2.0.7", 40001, relay(owner))}}});
+        QCOMPARE(x.attributeLate(t0 + 2000), 1);
+        const QList<Receipt> out = x.takeRelayOutbox();
+        QCOMPARE(out.size(), 1);
+        QCOMPARE(out.first().fields.uploaderId, owner);
+        QCOMPARE(out.first().fields.uploaderRole, PeerType::RelayServer);
+        QCOMPARE(out.first().fields.bytes, 6'291'456);
+        QCOMPARE(out.first().fields.overlayId, overlay);
+        QVERIFY(isValidReceipt(out.first()));
+        QCOMPARE(x.attributeLate(t0 + 3000), 0);  // credited once
+        QVERIFY(x.takeRelayOutbox().isEmpty());
+
+        // A relay owned by the uploader itself earns nothing extra; what never matches expires.
+        directory->updateFromPeerList(other, QJsonObject{{"peers", QJsonArray{peer("127.2.0.7", 40002, relay(uploader))}}});
+        QCOMPARE(x.attributeLate(t0 + 4000), 0);
+        QCOMPARE(x.overlaysAwaitingAttribution(t0 + 4000), (QStringList{overlay, other}));
+        QVERIFY(x.overlaysAwaitingAttribution(t0 + ReceiptExchange::LateAttributionMs + 1).isEmpty());
+        QCOMPARE(x.attributeLate(t0 + ReceiptExchange::LateAttributionMs + 1), 0);
+    }
+
     // Only overlays still downloading have their peer lists followed.
     void activeOverlaysAreTheDownloadingOnes()
     {
