@@ -91,6 +91,44 @@ private Q_SLOTS:
         QCOMPARE(c.peer.dataDir, dir.filePath(QStringLiteral("d")));
     }
 
+    // The credit timers (a lab or a test shortens them) and their bad values, field named.
+    void creditTimersFromTheConfigFile_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problem");  // empty: accepted
+        QTest::newRow("all four") << QByteArray("{\"credit\": {\"redeemIntervalSecs\": 1, \"settleSecs\": 3, \"inflatedRetrySecs\": 2, \"relayRefreshSecs\": 0}}") << QString();
+        QTest::newRow("not an object") << QByteArray("{\"credit\": 5}") << QStringLiteral("\"credit\" must be an object");
+        QTest::newRow("unknown key") << QByteArray("{\"credit\": {\"settle\": 1}}") << QStringLiteral("credit.settle");
+        QTest::newRow("negative") << QByteArray("{\"credit\": {\"settleSecs\": -1}}") << QStringLiteral("credit.settleSecs");
+        QTest::newRow("zero redeem interval") << QByteArray("{\"credit\": {\"redeemIntervalSecs\": 0}}") << QStringLiteral("credit.redeemIntervalSecs");
+        QTest::newRow("a string") << QByteArray("{\"credit\": {\"relayRefreshSecs\": \"15\"}}") << QStringLiteral("credit.relayRefreshSecs");
+    }
+
+    void creditTimersFromTheConfigFile()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mp2p.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(json);
+        f.close();
+        CliConfig c;
+        QString error;
+        const bool ok = read({QStringLiteral("--config"), path}, &c, &error);
+        if (!problem.isEmpty()) {
+            QVERIFY(!ok);
+            QVERIFY2(error.contains(problem), qPrintable(error));
+            return;
+        }
+        QVERIFY2(ok, qPrintable(error));
+        QCOMPARE(c.peer.credit.redeemIntervalSecs, 1);
+        QCOMPARE(c.peer.credit.settleSecs, 3);
+        QCOMPARE(c.peer.credit.inflatedRetrySecs, 2);
+        QCOMPARE(c.peer.credit.relayRefreshSecs, 0);
+    }
+
     void brokenConfigFileSaysWhere()
     {
         QTemporaryDir dir;
