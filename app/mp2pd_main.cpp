@@ -36,9 +36,9 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
     if (args.isSet(QStringLiteral("port")) && !mp2p::parsePortFlag(QStringLiteral("--port"), args.value(QStringLiteral("port")), &config->port, error))
         return false;
     if (args.isSet(QStringLiteral("provider"))) {
-        // The dedicated RS registers at this provider's OMS over ORCP (rs.providerUrl).
-        QJsonObject &rs = config->sections[QStringLiteral("rs")];
-        rs.insert(QStringLiteral("providerUrl"), args.value(QStringLiteral("provider")));
+        // A dedicated RS or CS registers at this provider's OMS over ORCP (rs/cs.providerUrl).
+        for (const QString &role : {QStringLiteral("rs"), QStringLiteral("cs")})
+            config->sections[role].insert(QStringLiteral("providerUrl"), args.value(QStringLiteral("provider")));
     }
     if (args.isSet(QStringLiteral("data-dir")))
         config->dataDir = args.value(QStringLiteral("data-dir"));
@@ -86,8 +86,8 @@ int main(int argc, char **argv)
         {QStringLiteral("ixs-url"), QStringLiteral("Base URL of an IXS running elsewhere."), QStringLiteral("url")},
         {QStringLiteral("oms-url"), QStringLiteral("Base URL of an OMS running elsewhere."), QStringLiteral("url")},
         {QStringLiteral("pams-url"), QStringLiteral("Base URL of a PAMS running elsewhere (the OMS reads R1 from it)."), QStringLiteral("url")},
-        {QStringLiteral("provider"), QStringLiteral("rs: the P2PSP whose OMS hands this relay out; the relay logs in there "
-                                                    "and registers over ORCP (sets rs.providerUrl). Without it the relay runs standalone."),
+        {QStringLiteral("provider"), QStringLiteral("rs, cs: the P2PSP whose OMS hands this relay or cache out; it logs in there "
+                                                    "and registers over ORCP (sets rs/cs.providerUrl). Without it a relay runs standalone."),
          QStringLiteral("url")},
         {QStringLiteral("ums-public-key"), QStringLiteral("The UMS public key (base64url), instead of asking --ums-url."), QStringLiteral("key")},
     });
