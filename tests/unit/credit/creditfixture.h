@@ -83,4 +83,16 @@ inline QJsonObject result(const HttpResponse &r, int index)
     return jsonOf(r).value("results").toArray().at(index).toObject();
 }
 
+// A redeem/deposit answer that rejected receipt `index` for `reason`: nothing credited, and a
+// detail that says why (what the sender is told).
+inline void expectRejected(const HttpResponse &r, int index, const QString &reason)
+{
+    QCOMPARE(r.status, 200);
+    const QJsonObject o = result(r, index);
+    QCOMPARE(o.value("status").toString(), QStringLiteral("rejected"));
+    QCOMPARE(o.value("reason").toString(), reason);
+    QCOMPARE(o.value("credited").toInteger(-1), 0);
+    QVERIFY(!o.value("detail").toString().isEmpty());
+}
+
 } // namespace mp2p::test

@@ -8,15 +8,6 @@ class TestCreditAbuse : public QObject {
     Q_OBJECT
 
 private:
-    static void expectRejected(const HttpResponse &r, int index, const QString &reason)
-    {
-        QCOMPARE(r.status, 200);
-        const QJsonObject o = result(r, index);
-        QCOMPARE(o.value("status").toString(), QStringLiteral("rejected"));
-        QCOMPARE(o.value("reason").toString(), reason);
-        QCOMPARE(o.value("credited").toInteger(-1), 0);
-        QVERIFY(!o.value("detail").toString().isEmpty());
-    }
 
 private Q_SLOTS:
     void forgeryEarnsNothing()

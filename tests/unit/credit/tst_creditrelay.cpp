@@ -15,15 +15,6 @@ class TestCreditRelay : public QObject {
     Q_OBJECT
 
 private:
-    static void expectRejected(const HttpResponse &r, int index, const QString &reason)
-    {
-        QCOMPARE(r.status, 200);
-        const QJsonObject o = result(r, index);
-        QCOMPARE(o.value("status").toString(), QStringLiteral("rejected"));
-        QCOMPARE(o.value("reason").toString(), reason);
-        QCOMPARE(o.value("credited").toInteger(-1), 0);
-        QVERIFY(!o.value("detail").toString().isEmpty());
-    }
     static qint64 credited(const HttpResponse &r, int index = 0)
     {
         if (r.status != 200)

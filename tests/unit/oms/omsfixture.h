@@ -1,5 +1,6 @@
 #pragma once
 
+#include <p2psp/oms/networkmapview.h>
 #include <p2psp/oms/omsservice.h>
 #include <routerclient.h>
 #include <user/bencode.h>
@@ -31,6 +32,17 @@ public:
 };
 
 // One OMS on a temporary data dir, a UMS key to issue tokens, and a clock the test moves.
+// 127.N.x.x is region "isp-N"; crossing regions costs 10, staying 1.
+class TwoIspMap : public NetworkMapView {
+public:
+    bool hasMap() const override { return true; }
+    std::optional<QString> pidOf(const QHostAddress &address) const override
+    {
+        return QStringLiteral("isp-%1").arg((address.toIPv4Address() >> 16) & 0xff);
+    }
+    std::optional<double> cost(const QString &from, const QString &to) const override { return from == to ? 1 : 10; }
+};
+
 struct OmsFixture {
     explicit OmsFixture(QJsonObject config = {}, const PeerActivitySource *pams = nullptr)
         : ums(KeyPair::generate())

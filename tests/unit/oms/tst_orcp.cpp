@@ -22,16 +22,6 @@ QJsonObject csBody(const QString &address, qint64 disk, qint64 upload = 1000000)
 
 const QString Base = QStringLiteral("/oms/v1/resources");
 
-// 127.N.x.x is region "isp-N".
-class TwoIspMap : public NetworkMapView {
-public:
-    bool hasMap() const override { return true; }
-    std::optional<QString> pidOf(const QHostAddress &address) const override
-    {
-        return QStringLiteral("isp-%1").arg((address.toIPv4Address() >> 16) & 0xff);
-    }
-    std::optional<double> cost(const QString &from, const QString &to) const override { return from == to ? 1 : 10; }
-};
 } // namespace
 
 class TestOrcp : public QObject {

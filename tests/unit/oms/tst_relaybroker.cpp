@@ -23,16 +23,6 @@ namespace {
 const QString Base = QStringLiteral("/oms/v1/resources");
 const QString Broker = QStringLiteral("/oms/v1/relays/credentials");
 
-// 127.N.x.x is region "isp-N".
-class TwoIspMap : public NetworkMapView {
-public:
-    bool hasMap() const override { return true; }
-    std::optional<QString> pidOf(const QHostAddress &address) const override
-    {
-        return QStringLiteral("isp-%1").arg((address.toIPv4Address() >> 16) & 0xff);
-    }
-    std::optional<double> cost(const QString &from, const QString &to) const override { return from == to ? 1 : 10; }
-};
 
 QJsonObject rsBody(const QString &address, int port = 3478, const QString &mode = QStringLiteral("dedicated"))
 {
