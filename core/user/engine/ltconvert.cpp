@@ -55,6 +55,24 @@ lt::ip_filter allPeersGlobalClassFilter()
     return f;
 }
 
+std::shared_ptr<lt::torrent_info> parseTorrent(const QByteArray &torrentFile, QString *problem)
+{
+    lt::error_code ec;
+    std::shared_ptr<lt::torrent_info> ti;
+    try {
+        ti = std::make_shared<lt::torrent_info>(lt::span<char const>(torrentFile.constData(), torrentFile.size()), ec,
+                                                lt::from_span);
+    } catch (const std::exception &e) {
+        *problem = QStringLiteral("the .torrent is damaged: %1").arg(QString::fromLocal8Bit(e.what()));
+        return nullptr;
+    }
+    if (ec) {
+        *problem = QStringLiteral("the .torrent is damaged: %1").arg(QString::fromStdString(ec.message()));
+        return nullptr;
+    }
+    return ti;
+}
+
 QString hashKey(const lt::info_hash_t &hashes)
 {
     if (hashes.has_v1())

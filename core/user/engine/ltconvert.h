@@ -21,6 +21,9 @@ lt::session_params makeSessionParams(const EngineSettings &settings);
 lt::ip_filter allPeersGlobalClassFilter();
 
 QString hashKey(const lt::info_hash_t &hashes);  // v1 hex, or v2 hex for a v2-only torrent
+// A .torrent file's metadata, or nullptr and what is wrong with it ("the .torrent is damaged: …");
+// the caller adds what the user can do about it.
+std::shared_ptr<lt::torrent_info> parseTorrent(const QByteArray &torrentFile, QString *problem);
 TransferStatus toTransferStatus(const lt::torrent_status &st, int uploadConnections, int downloadConnections);
 // A readable message for a disk error, e.g. "the disk is full: cannot write /x/y".
 QString describeStorageError(const lt::error_code &ec, const QString &path);

@@ -241,17 +241,10 @@ QString PeerEngine::addTransfer(const QByteArray &torrentFile, const AddTransfer
     };
     if (!d->session || d->shuttingDown)
         return fail(QStringLiteral("the peer engine is not running; start it before adding transfers"));
-    lt::error_code ec;
-    std::shared_ptr<lt::torrent_info> ti;
-    try {
-        ti = std::make_shared<lt::torrent_info>(lt::span<char const>(torrentFile.constData(), torrentFile.size()), ec,
-                                                lt::from_span);
-    } catch (const std::exception &e) {
-        return fail(QStringLiteral("the .torrent is damaged: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    if (ec)
-        return fail(QStringLiteral("the .torrent is damaged: %1; get it again from the index")
-                        .arg(QString::fromStdString(ec.message())));
+    QString problem;
+    const std::shared_ptr<lt::torrent_info> ti = engine::parseTorrent(torrentFile, &problem);
+    if (!ti)
+        return fail(problem + QStringLiteral("; get it again from the index"));
     const QString hash = engine::hashKey(ti->info_hashes());
     if (hasTransfer(hash))
         return fail(QStringLiteral("the torrent %1 (%2) is already added").arg(hash, QString::fromStdString(ti->name())));

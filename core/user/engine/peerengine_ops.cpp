@@ -302,17 +302,10 @@ bool PeerEngine::inspectTorrent(const QByteArray &torrentFile, TorrentSummary *s
     };
     if (torrentFile.isEmpty())
         return fail(QStringLiteral("the file is empty; it is not a .torrent"));
-    lt::error_code ec;
-    std::shared_ptr<lt::torrent_info> ti;
-    try {
-        ti = std::make_shared<lt::torrent_info>(lt::span<char const>(torrentFile.constData(), torrentFile.size()), ec,
-                                                lt::from_span);
-    } catch (const std::exception &e) {
-        return fail(QStringLiteral("the .torrent is damaged: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-    if (ec)
-        return fail(QStringLiteral("the .torrent is damaged (%1); get it again from where it came from")
-                        .arg(QString::fromStdString(ec.message())));
+    QString problem;
+    const std::shared_ptr<lt::torrent_info> ti = engine::parseTorrent(torrentFile, &problem);
+    if (!ti)
+        return fail(problem + QStringLiteral("; get it again from where it came from"));
     if (summary) {
         summary->name = QString::fromStdString(ti->name());
         summary->infoHash = engine::hashKey(ti->info_hashes());
