@@ -52,3 +52,14 @@ ApiError ApiError::internal(QString message)
 }
 
 } // namespace mp2p
+
+namespace mp2p {
+
+ApiError ApiError::tooManyRequests(const QString &limit, int retryAfterSecs)
+{
+    return {429, QStringLiteral("rate_limited"),
+            QStringLiteral("too many requests (limit '%1')").arg(limit), {},
+            QStringLiteral("wait %1 s (Retry-After) before trying again").arg(retryAfterSecs)};
+}
+
+} // namespace mp2p

@@ -23,6 +23,7 @@ struct ApiError {
     static ApiError conflict(QString message);
     static ApiError tooLarge(qint64 limit);
     static ApiError internal(QString message);
+    static ApiError tooManyRequests(const QString &limit, int retryAfterSecs);
 };
 
 } // namespace mp2p

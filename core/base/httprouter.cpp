@@ -53,9 +53,82 @@ HttpResponse HttpResponse::noContent()
     return {204, {}, {}, {}};
 }
 
-void HttpRouter::add(HttpMethod method, const QString &pattern, HttpHandler handler)
+void HttpRouter::add(HttpMethod method, const QString &pattern, RoutePolicy policy, HttpHandler handler)
 {
-    m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+    Q_ASSERT_X(policy.access == Access::Public || policy.authenticator, "HttpRouter::add",
+               "a route that needs a caller must name how to authenticate one");
+    m_routes.append({method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(policy),
+                     std::move(handler)});
+}
+
+qint64 HttpRouter::largestBodyBytes() const
+{
+    qint64 largest = m_maxBodyBytes;
+    for (const Route &route : m_routes)
+        largest = std::max(largest, route.policy.maxBodyBytes);
+    return largest;
+}
+
+QSet<QString> HttpRouter::limitNames() const
+{
+    QSet<QString> names;
+    for (const Route &route : m_routes)
+        for (const RateRule &rule : route.policy.limits)
+            names.insert(rule.name);
+    return names;
+}
+
+QList<RouteInfo> HttpRouter::routes() const
+{
+    QList<RouteInfo> out;
+    for (const Route &route : m_routes) {
+        QStringList limits;
+        for (const RateRule &rule : route.policy.limits)
+            limits.append(rule.name);
+        out.append({route.method, route.pattern, route.policy.access, limits});
+    }
+    return out;
+}
+
+std::optional<HttpResponse> HttpRouter::admit(const Route &route, HttpRequest &request) const
+{
+    const RoutePolicy &policy = route.policy;
+    const qint64 maxBody = policy.maxBodyBytes >= 0 ? policy.maxBodyBytes : m_maxBodyBytes;
+    if (request.body.size() > maxBody)
+        return HttpResponse::error(ApiError::tooLarge(maxBody));
+
+    if (policy.access != Access::Public) {
+        ApiError error;
+        const std::optional<Caller> caller = policy.authenticator->authenticate(request, &error);
+        if (!caller)
+            return HttpResponse::error(error);
+        request.caller = *caller;
+        if (policy.access == Access::Operator && !caller->isOperator) {
+            ApiError e = ApiError::forbidden(QStringLiteral("only the provider's operators may call %1").arg(route.pattern));
+            e.hint = QStringLiteral("log in with a key the provider's config lists under \"operators\"");
+            return HttpResponse::error(e);
+        }
+        if (policy.access == Access::Owner && !caller->isOperator) {
+            const std::optional<QString> owner = policy.ownerOf(request, &error);
+            if (!owner && !error.code.isEmpty())
+                return HttpResponse::error(error);
+            if (!owner)
+                return HttpResponse::error(ApiError::notFound(QStringLiteral("no such resource: %1").arg(request.path)));
+            if (*owner != caller->userId)
+                return HttpResponse::error(ApiError::forbidden(QStringLiteral("this resource belongs to another user")));
+        }
+    }
+
+    for (const RateRule &rule : policy.limits) {
+        const QByteArray key = rule.name.toUtf8() + '\0' + rule.key(request);
+        const QPair<int, int> limit = m_limitOverrides.value(rule.name, {rule.count, rule.windowSecs});
+        if (const int wait = m_limiter.take(key, limit.first, limit.second); wait > 0) {
+            HttpResponse response = HttpResponse::error(ApiError::tooManyRequests(rule.name, wait));
+            response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+            return response;
+        }
+    }
+    return std::nullopt;
 }
 
 bool HttpRouter::match(const Route &route, const QStringList &segments, QHash<QString, QString> *params)
@@ -76,8 +149,8 @@ bool HttpRouter::match(const Route &route, const QStringList &segments, QHash<QS
 
 HttpResponse HttpRouter::dispatch(HttpRequest request) const
 {
-    if (request.body.size() > m_maxBodyBytes)
-        return HttpResponse::error(ApiError::tooLarge(m_maxBodyBytes));
+    if (request.body.size() > largestBodyBytes())
+        return HttpResponse::error(ApiError::tooLarge(largestBodyBytes()));
 
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     bool pathKnown = false;
@@ -90,6 +163,11 @@ HttpResponse HttpRouter::dispatch(HttpRequest request) const
         if (route.method != request.method && !headOnGet)
             continue;
         request.params = std::move(params);
+        if (std::optional<HttpResponse> refused = admit(route, request)) {
+            if (headOnGet)
+                refused->body.clear();
+            return *refused;
+        }
         HttpResponse response = route.handler(request);
         if (headOnGet)
             response.body.clear();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "apierror.h"
+#include "ratelimiter.h"
+#include "routepolicy.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -9,6 +11,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QUrlQuery>
 
@@ -29,6 +32,7 @@ struct HttpRequest {
     QByteArray body;
     QHostAddress remoteAddress;
     QHash<QByteArray, QByteArray> headers;  // names lower-cased
+    Caller caller;                   // set by the router from the route's policy
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
     // The percent-decoded bytes of a query value (BitTorrent's info_hash and peer_id are binary).
@@ -51,27 +55,52 @@ struct HttpResponse {
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
 
-// Matches method + path patterns such as "/ixs/v1/content/{id}" and calls the handler.
-// Unknown paths get 404, a known path with another method 405 (QtHttpServer 6.4 says 404
-// for both), and bodies over the limit 413 — all with the JSON error body.
+// What a test (or an operator's listing) sees of a registered route.
+struct RouteInfo {
+    HttpMethod method;
+    QString pattern;
+    Access access;
+    QStringList limits;  // the names of its rate rules
+};
+
+// Matches method + path patterns such as "/ixs/v1/content/{id}", applies the route's policy
+// (body size, credential, owner, rate limits) and only then calls the handler. Unknown paths
+// get 404, a known path with another method 405 (QtHttpServer 6.4 says 404 for both), bodies
+// over the limit 413, a missing or bad credential 401, a caller without the right 403, too
+// many requests 429 with Retry-After — all with the JSON error body.
 class HttpRouter {
 public:
-    void add(HttpMethod method, const QString &pattern, HttpHandler handler);
+    void add(HttpMethod method, const QString &pattern, RoutePolicy policy, HttpHandler handler);
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+    // The largest body any route accepts: what the connection layer lets through.
+    qint64 largestBodyBytes() const;
+
+    // An operator's setting for the rate rule of that name, on every route that declares it.
+    void overrideLimit(const QString &ruleName, int count, int windowSecs) { m_limitOverrides.insert(ruleName, {count, windowSecs}); }
+    // The names of every rate rule the routes declare (to check a config's names against).
+    QSet<QString> limitNames() const;
 
     HttpResponse dispatch(HttpRequest request) const;
+    QList<RouteInfo> routes() const;
+    RateLimiter &rateLimiter() const { return m_limiter; }
 
 private:
     struct Route {
         HttpMethod method;
+        QString pattern;
         QStringList segments;  // "{name}" marks a placeholder
+        RoutePolicy policy;
         HttpHandler handler;
     };
     static bool match(const Route &route, const QStringList &segments, QHash<QString, QString> *params);
+    // Runs the policy; returns an error response, or nullopt when the handler may run.
+    std::optional<HttpResponse> admit(const Route &route, HttpRequest &request) const;
 
     QList<Route> m_routes;
     qint64 m_maxBodyBytes = 1 << 20;
+    mutable RateLimiter m_limiter;
+    QHash<QString, QPair<int, int>> m_limitOverrides;  // rule name -> (count, windowSecs)
 };
 
 // Parses a JSON object body; on failure returns false and an ApiError that names the problem.

@@ -4,6 +4,7 @@
 #include "../protocol/auth.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 namespace mp2p {
@@ -15,6 +16,16 @@ struct ServiceContext {
     QString publicBaseUrl;             // how clients reach this mp2pd, e.g. "http://127.0.0.1:7800"
     const TokenVerifier *tokens = nullptr;
     Clock clock;
+    QSet<QString> operators;           // user ids the provider's config names as operators
+    QByteArray serviceKey;             // shared by the provider's mp2pd processes; empty: none
+
+    // The credential check for routes of the provider's services (audience "p2psp").
+    Authenticator authenticator() const
+    {
+        Authenticator auth(tokens, clock, audience::P2psp, operators);
+        auth.setServiceKey(serviceKey);
+        return auth;
+    }
 };
 
 // A server of the P2PSP domain (UMS, IXS, OMS, PAMS, ...). mp2pd switches each on alone or

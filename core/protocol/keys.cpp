@@ -140,4 +140,9 @@ std::optional<QByteArray> fromBase64Url(const QByteArray &text)
     return *result;
 }
 
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && sodium_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
 } // namespace mp2p

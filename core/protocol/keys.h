@@ -36,6 +36,8 @@ QString userIdForPublicKey(const QByteArray &publicKey);
 bool isValidUserId(const QString &userId);
 
 QByteArray randomBytes(int count);
+// Compares secrets in time that does not depend on where they differ (libsodium).
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 QByteArray toBase64Url(const QByteArray &bytes);
 std::optional<QByteArray> fromBase64Url(const QByteArray &text);
 

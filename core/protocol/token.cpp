@@ -9,11 +9,15 @@ namespace {
 const QByteArray Prefix = QByteArrayLiteral("v1.");
 }
 
-QString TokenIssuer::issue(const QString &userId, qint64 nowSecs, qint64 ttlSecs) const
+QString TokenIssuer::issue(const QString &userId, qint64 nowSecs, qint64 ttlSecs, const QString &tokenAudience,
+                          const QString &sessionId) const
 {
-    const QJsonObject claims{{QStringLiteral("sub"), userId},
-                             {QStringLiteral("iat"), nowSecs},
-                             {QStringLiteral("exp"), nowSecs + ttlSecs}};
+    QJsonObject claims{{QStringLiteral("sub"), userId},
+                       {QStringLiteral("aud"), tokenAudience},
+                       {QStringLiteral("iat"), nowSecs},
+                       {QStringLiteral("exp"), nowSecs + ttlSecs}};
+    if (!sessionId.isEmpty())
+        claims.insert(QStringLiteral("sid"), sessionId);
     const QByteArray signedPart = Prefix + toBase64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     return QString::fromLatin1(signedPart + '.' + toBase64Url(m_key.sign(signedPart)));
 }
@@ -50,9 +54,12 @@ TokenStatus TokenVerifier::verify(const QString &token, qint64 nowSecs, TokenCla
             return TokenStatus::BadSignature;
         const QJsonObject o = QJsonDocument::fromJson(*payload).object();
         found.userId = o.value(QStringLiteral("sub")).toString();
+        found.audience = o.value(QStringLiteral("aud")).toString();
+        found.sessionId = o.value(QStringLiteral("sid")).toString();
         found.issuedAt = qint64(o.value(QStringLiteral("iat")).toDouble(-1));
         found.expiresAt = qint64(o.value(QStringLiteral("exp")).toDouble(-1));
-        if (!isValidUserId(found.userId) || found.issuedAt < 0 || found.expiresAt < found.issuedAt)
+        if (!isValidUserId(found.userId) || found.audience.isEmpty() || found.issuedAt < 0
+            || found.expiresAt < found.issuedAt)
             return TokenStatus::Malformed;
         QMutexLocker lock(&m_cacheLock);
         m_verified.insert(text, new TokenClaims(found));

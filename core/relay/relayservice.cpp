@@ -161,10 +161,16 @@ void RelayService::stop()
 
 void RelayService::registerRoutes(HttpRouter &router)
 {
-    router.add(HttpMethod::Get, QStringLiteral("/rs/v1/status"), [this](const HttpRequest &) { return status(); });
+    if (!m_context.clock)
+        m_context.clock = systemClock();
+    m_auth = std::make_unique<Authenticator>(m_context.authenticator());
+    // Who relays for whom, with addresses: the operators' view only.
+    router.add(HttpMethod::Get, QStringLiteral("/rs/v1/status"), RoutePolicy::operatorOnly(m_auth.get()),
+               [this](const HttpRequest &) { return status(); });
     router.add(HttpMethod::Post, QStringLiteral("/rs/v1/credentials"),
+               RoutePolicy::user(m_auth.get()).limit(RateRule::perUser(QStringLiteral("rs-credentials"), 30, 600)),
                [this](const HttpRequest &r) { return credentials(r); });
-    router.add(HttpMethod::Get, QStringLiteral("/rs/healthz"),
+    router.add(HttpMethod::Get, QStringLiteral("/rs/healthz"), RoutePolicy::open(),
                [this](const HttpRequest &) { return HttpResponse::json(health()); });
 }
 
@@ -205,10 +211,7 @@ HttpResponse RelayService::credentials(const HttpRequest &request) const
         return HttpResponse::error(ApiError::forbidden(
             QStringLiteral("this RS hands out no credentials (configure rs.authSecret and a UMS key)")));
     ApiError error;
-    const auto user = Authenticator(m_context.tokens, m_context.clock ? m_context.clock : systemClock())
-                          .userFromHeader(request, &error);
-    if (!user)
-        return HttpResponse::error(error);
+    const QString *user = &request.caller.userId;
     QJsonObject body;
     if (!request.body.isEmpty() && !parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);

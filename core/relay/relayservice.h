@@ -47,6 +47,7 @@ private:
     bool startRegistration(QString *error);
 
     ServiceContext m_context;
+    std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<RelayServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RelayRegistration> m_registration;

@@ -47,6 +47,10 @@ struct HttpResult {
 };
 
 // Blocking HTTP for tests (a local event loop with a timeout).
+// The "serviceKey" tests put in an mp2pd config, and the token that reads operator views with it.
+inline QString testServiceKey() { return QStringLiteral("test-service-key-0123456789abcdefghij"); }
+inline QString testServiceToken() { return QStringLiteral("svc.") + testServiceKey(); }
+
 class TestHttp {
 public:
     HttpResult request(const QByteArray &method, const QString &url, const QJsonObject &body = {}, const QString &token = {},

@@ -30,7 +30,9 @@ UnisService::UnisService(const UnisConfig &config, Clock clock)
 
 void UnisService::add(HttpMethod method, const char *path, Resource resource)
 {
-    m_router.add(method, QLatin1String(path), [this, resource = std::move(resource)](const HttpRequest &request) {
+    // Open at the router: UnisAuth below checks every request itself, because ALTO clients
+    // expect its answer (an ALTO error body and a WWW-Authenticate per configured scheme).
+    m_router.add(method, QLatin1String(path), RoutePolicy::open(), [this, resource = std::move(resource)](const HttpRequest &request) {
         const std::shared_ptr<const UnisSnapshot> snapshot = m_snapshot;  // pinned for this request
         HttpResponse denied;
         const auto who = snapshot->auth->authenticate(request, &denied);

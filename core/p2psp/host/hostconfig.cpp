@@ -1,6 +1,9 @@
 #include "hostconfig.h"
 
+#include <protocol/keys.h>
+
 #include <QFile>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -55,7 +58,8 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("unis"), QStringLiteral("relays"), QStringLiteral("umsPublicKey"),
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
                                QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs"),
-                               QStringLiteral("rs")};
+                               QStringLiteral("rs"), QStringLiteral("operators"), QStringLiteral("serviceKey"),
+                               QStringLiteral("limits")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
@@ -100,6 +104,26 @@ bool HostConfig::loadFile(const QString &path, QString *error)
         relayUrls = stringArray(o.value(QStringLiteral("relays")));
     umsPublicKey = o.value(QStringLiteral("umsPublicKey")).toString(umsPublicKey);
     umsKeyWaitSecs = o.value(QStringLiteral("umsKeyWaitSecs")).toInt(umsKeyWaitSecs);
+    if (o.contains(QStringLiteral("operators"))) {
+        if (!o.value(QStringLiteral("operators")).isArray())
+            return wrongType(path, QStringLiteral("operators"), "an array of user ids", error);
+        operators = stringArray(o.value(QStringLiteral("operators")));
+    }
+    const QJsonObject limitObject = o.value(QStringLiteral("limits")).toObject();
+    for (auto it = limitObject.begin(); it != limitObject.end(); ++it) {
+        const QJsonObject rule = it.value().toObject();
+        const int count = rule.value(QStringLiteral("count")).toInt(-1);
+        const int window = rule.value(QStringLiteral("windowSecs")).toInt(-1);
+        if (count < 1 || count > 10'000'000 || window < 1 || window > 7 * 86400)
+            return wrongType(path, QStringLiteral("limits.") + it.key(),
+                             "{\"count\": 1..10000000, \"windowSecs\": 1..604800}", error);
+        limits.insert(it.key(), {count, window});
+    }
+    if (o.contains(QStringLiteral("serviceKey"))) {
+        if (!o.value(QStringLiteral("serviceKey")).isString())
+            return wrongType(path, QStringLiteral("serviceKey"), "a string of at least 32 characters", error);
+        serviceKey = o.value(QStringLiteral("serviceKey")).toString();
+    }
     for (const QString &name : allRunnable()) {
         if (o.contains(name)) {
             if (!o.value(name).isObject())
@@ -128,6 +152,19 @@ bool HostConfig::validate(QString *error) const
     }
     if (tlsCertificate.isEmpty() != tlsKey.isEmpty()) {
         *error = QStringLiteral("TLS needs both a certificate and a key");
+        return false;
+    }
+    for (const QString &op : operators) {
+        if (!isValidUserId(op)) {
+            *error = QStringLiteral("\"operators\" must list user ids (40 lower-case hex characters; `mp2p id` prints "
+                                    "yours); '%1' is not one").arg(op.left(64));
+            return false;
+        }
+    }
+    if (!serviceKey.isEmpty() && (serviceKey.size() < 32 || serviceKey.size() > 256
+                                  || serviceKey.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]"))))) {
+        *error = QStringLiteral("\"serviceKey\" must be 32 to 256 characters of A-Z, a-z, 0-9, '-' or '_' "
+                                "(e.g. `head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d =`)");
         return false;
     }
     // A cache is a client of a provider, not a server: it checks no tokens.

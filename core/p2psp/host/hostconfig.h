@@ -29,6 +29,14 @@ struct HostConfig {
     QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
     int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start
     QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams", "cs"
+    // User ids whose tokens may call operator routes (dedicated ORCP resources, relay secrets,
+    // member lists, relay status).
+    QStringList operators;
+    // A secret every mp2pd of one provider shares, for their calls to each other (R1, consent
+    // and credit look-ups) when the services run in separate processes.
+    QString serviceKey;
+    // Operator settings for named rate rules: {"logins-per-address": {"count": 60, "windowSecs": 60}}.
+    QHash<QString, QPair<int, int>> limits;
 
     static QStringList knownServices();
     // Roles mp2pd can run that are not P2PSP servers clients find in the directory: "cs" (a

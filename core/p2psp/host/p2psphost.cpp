@@ -114,7 +114,9 @@ bool P2pspHost::obtainUmsPublicKey(QByteArray *key, QString *error)
 bool P2pspHost::startServices(QString *error)
 {
     auto contextFor = [this](const QString &name) {
-        return ServiceContext{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock()};
+        return ServiceContext{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock(),
+                              QSet<QString>(m_config.operators.cbegin(), m_config.operators.cend()),
+                              m_config.serviceKey.toLatin1()};
     };
     // The UMS first: its key signs the tokens every other service checks.
     QByteArray umsKey;
@@ -149,9 +151,11 @@ bool P2pspHost::startServices(QString *error)
         localPams = pams.get();
         m_services.push_back(std::move(pams));
     } else if (m_config.runs(QStringLiteral("oms")) && m_config.remoteUrls.contains(QStringLiteral("pams"))) {
-        m_remotePams = std::make_unique<RemotePeerActivitySource>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
-                                                                  m_network, systemClock());
-        activity = m_remotePams.get();
+        auto remote = std::make_unique<RemotePeerActivitySource>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
+                                                                 m_network, systemClock());
+        remote->setServiceKey(m_config.serviceKey.toLatin1());
+        activity = remote.get();
+        m_remotePams = std::move(remote);
     }
     // UMS reputation is fed by redeemed PAMS credit (docs/PROTOCOL.md, UMS): the ledger
     // in-process when both run here, else GET {pams}/pams/v1/credit/{id}, cached and never blocking.
@@ -187,13 +191,14 @@ bool P2pspHost::startServices(QString *error)
             // The PAMS runs elsewhere: ask it over HTTP, from a short cache, failing closed.
             m_remoteConsent = std::make_unique<RemoteConsentCheck>(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))),
                                                                    m_network, systemClock());
+            m_remoteConsent->setServiceKey(m_config.serviceKey.toLatin1());
             RemoteConsentCheck *remote = m_remoteConsent.get();
             oms->setVolunteerConsentSource([remote](const QString &userId, const QString &type) {
                 return remote->check(userId, type);
             });
         } else {
-            // Kept as before issue 7's remote check: a test or lab OMS without any PAMS lists volunteers unchecked.
-            qCWarning(lcHost) << "the OMS has no PAMS to ask about volunteer consent: volunteer caches and relays are not checked";
+            qCWarning(lcHost) << "the OMS has no PAMS to ask about volunteer consent: volunteer caches and relays are refused "
+                                 "(run the PAMS here or set remote.pams)";
         }
         m_services.push_back(std::move(oms));
     }
@@ -269,9 +274,9 @@ bool P2pspHost::startEmbeddedUnis(QString *error)
 
 void P2pspHost::registerHostRoutes()
 {
-    m_router.add(HttpMethod::Get, QStringLiteral("/.well-known/mp2p"),
+    m_router.add(HttpMethod::Get, QStringLiteral("/.well-known/mp2p"), RoutePolicy::open(),
                  [this](const HttpRequest &) { return HttpResponse::json(directory()); });
-    m_router.add(HttpMethod::Get, QStringLiteral("/healthz"), [this](const HttpRequest &) {
+    m_router.add(HttpMethod::Get, QStringLiteral("/healthz"), RoutePolicy::open(), [this](const HttpRequest &) {
         QJsonObject services;
         bool allOk = true;
         for (const auto &s : m_services) {
@@ -285,7 +290,7 @@ void P2pspHost::registerHostRoutes()
     });
     for (const auto &s : m_services) {
         P2pspService *service = s.get();
-        m_router.add(HttpMethod::Get, QStringLiteral("/%1/healthz").arg(service->name()), [service](const HttpRequest &) {
+        m_router.add(HttpMethod::Get, QStringLiteral("/%1/healthz").arg(service->name()), RoutePolicy::open(), [service](const HttpRequest &) {
             const QJsonObject h = service->health();
             return HttpResponse::json(h, h.value(QStringLiteral("status")).toString() == QLatin1String("ok") ? 200 : 503);
         });
@@ -321,6 +326,17 @@ bool P2pspHost::start(QString *error)
     if (m_unis && m_tokens)
         m_unis->acceptUmsKey(m_tokens->publicKey());
     registerHostRoutes();
+    const QSet<QString> known = m_router.limitNames();
+    for (auto it = m_config.limits.cbegin(); it != m_config.limits.cend(); ++it) {
+        if (!known.contains(it.key())) {
+            QStringList sorted(known.cbegin(), known.cend());
+            sorted.sort();
+            *error = QStringLiteral("\"limits\" names '%1', which no route of these services has (known: %2)")
+                         .arg(it.key(), sorted.join(QStringLiteral(", ")));
+            return false;
+        }
+        m_router.overrideLimit(it.key(), it->first, it->second);
+    }
     QStringList names;
     for (const auto &s : m_services)
         names.append(s->name());

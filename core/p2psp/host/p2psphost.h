@@ -33,6 +33,8 @@ public:
     ~P2pspHost() override;
 
     bool start(QString *error);
+    // Every route of every service this host runs, with its policy (a test walks it).
+    const HttpRouter &router() const { return m_router; }
     void stop();
 
     quint16 port() const { return m_port; }

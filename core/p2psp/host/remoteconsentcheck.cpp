@@ -1,5 +1,6 @@
 #include "remoteconsentcheck.h"
 
+#include <protocol/auth.h>
 #include <protocol/jsonfields.h>
 
 #include <QJsonDocument>
@@ -65,6 +66,8 @@ void RemoteConsentCheck::ask(const QString &userId)
     QNetworkRequest request(url);
     request.setTransferTimeout(RequestTimeoutMs);
     request.setRawHeader("Accept", "application/json");
+    if (!m_serviceKey.isEmpty())
+        request.setRawHeader("Authorization", Authenticator::serviceAuthorization(m_serviceKey));
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::finished, this, [this, userId, reply] { onFinished(userId, reply); });
 }

@@ -30,6 +30,8 @@ public:
 
     void setFreshSecs(qint64 secs) { m_freshSecs = secs; }
     void setMaxAgeSecs(qint64 secs) { m_maxAgeSecs = secs; }
+    // The provider's service key: these views are operator-only at the PAMS.
+    void setServiceKey(QByteArray key) { m_serviceKey = std::move(key); }
     static constexpr int RequestTimeoutMs = 3000;
 
 Q_SIGNALS:
@@ -48,6 +50,7 @@ private:
 
     QUrl m_baseUrl;
     QNetworkAccessManager *m_network;
+    QByteArray m_serviceKey;
     Clock m_clock;
     qint64 m_freshSecs = 2;
     qint64 m_maxAgeSecs = 30;

@@ -44,7 +44,7 @@ ApiError noSuchContent(const QString &id)
 
 IxsService::IxsService(ServiceContext context)
     : m_context(std::move(context))
-    , m_auth(m_context.tokens, m_context.clock)
+    , m_auth(m_context.authenticator())
 {
 }
 
@@ -65,14 +65,23 @@ bool IxsService::start(QString *error)
 void IxsService::registerRoutes(HttpRouter &router)
 {
     const QString content = QStringLiteral("/ixs/v1/content");
-    router.add(HttpMethod::Post, content, [this](const HttpRequest &r) { return registerContent(r); });
-    router.add(HttpMethod::Get, content, [this](const HttpRequest &r) { return queryContent(r); });
-    router.add(HttpMethod::Get, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return getContent(r); });
-    router.add(HttpMethod::Patch, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return updateContent(r); });
-    router.add(HttpMethod::Delete, content + QStringLiteral("/{id}"), [this](const HttpRequest &r) { return removeContent(r); });
-    router.add(HttpMethod::Get, content + QStringLiteral("/by-infohash/{hex}"),
+    // Searching is open, as a catalogue is; each address gets a fair share of the FTS work.
+    const RoutePolicy reading = RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("ixs-reads"), 1200, 60));
+    const RoutePolicy owning = RoutePolicy::owner(&m_auth, [this](const HttpRequest &r, ApiError *error) {
+        return recordOwner(r, error);
+    });
+    router.add(HttpMethod::Post, content,
+               RoutePolicy::user(&m_auth)
+                   .limit(RateRule::perUser(QStringLiteral("records-per-user-per-day"), 500, 86400))
+                   .maxBody(8 << 20),
+               [this](const HttpRequest &r) { return registerContent(r); });
+    router.add(HttpMethod::Get, content, reading, [this](const HttpRequest &r) { return queryContent(r); });
+    router.add(HttpMethod::Get, content + QStringLiteral("/{id}"), reading, [this](const HttpRequest &r) { return getContent(r); });
+    router.add(HttpMethod::Patch, content + QStringLiteral("/{id}"), owning, [this](const HttpRequest &r) { return updateContent(r); });
+    router.add(HttpMethod::Delete, content + QStringLiteral("/{id}"), owning, [this](const HttpRequest &r) { return removeContent(r); });
+    router.add(HttpMethod::Get, content + QStringLiteral("/by-infohash/{hex}"), reading,
                [this](const HttpRequest &r) { return getByInfoHash(r); });
-    router.add(HttpMethod::Get, QStringLiteral("/ixs/healthz"), [this](const HttpRequest &) {
+    router.add(HttpMethod::Get, QStringLiteral("/ixs/healthz"), RoutePolicy::open(), [this](const HttpRequest &) {
         const QJsonObject h = health();
         return HttpResponse::json(h, h.value(QStringLiteral("status")) == QLatin1String("ok") ? 200 : 503);
     });
@@ -94,15 +103,14 @@ QJsonObject IxsService::health() const
 HttpResponse IxsService::registerContent(const HttpRequest &request) const
 {
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     auto record = parseRegistration(body, &error);
     if (!record)
         return HttpResponse::error(error);
     record->id = QString::fromLatin1(randomBytes(16).toHex());
-    record->owner = *user;
+    record->owner = request.caller.userId;
     record->createdAt = record->updatedAt = m_context.clock();
     QString storeError;
     switch (m_store->insert(*record, &storeError)) {
@@ -121,30 +129,32 @@ HttpResponse IxsService::registerContent(const HttpRequest &request) const
     }
 }
 
-std::optional<ContentRecord> IxsService::ownedRecord(const HttpRequest &request, const QString &userId,
-                                                     ApiError *error) const
+std::optional<ContentRecord> IxsService::addressedRecord(const HttpRequest &request, ApiError *error) const
 {
     const auto id = contentIdOf(request, error);
     if (!id)
         return std::nullopt;
     QString storeError;
     auto record = m_store->findById(*id, false, &storeError);
-    if (!record) {
+    if (!record)
         *error = storeError.isEmpty() ? noSuchContent(*id) : ApiError::internal(QStringLiteral("the index could not read the record"));
-        return std::nullopt;
-    }
-    if (record->owner != userId) {
-        *error = ApiError::forbidden(QStringLiteral("only the publisher of this content (its owner) may change it"));
-        return std::nullopt;
-    }
     return record;
+}
+
+std::optional<QString> IxsService::recordOwner(const HttpRequest &request, ApiError *error) const
+{
+    if (!m_store) {
+        *error = ApiError::internal(QStringLiteral("the IXS is not running"));
+        return std::nullopt;
+    }
+    const auto record = addressedRecord(request, error);
+    return record ? std::optional<QString>(record->owner) : std::nullopt;
 }
 
 HttpResponse IxsService::updateContent(const HttpRequest &request) const
 {
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
-    auto record = user ? ownedRecord(request, *user, &error) : std::nullopt;
+    auto record = addressedRecord(request, &error);
     QJsonObject body;
     if (!record || !parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
@@ -167,8 +177,7 @@ HttpResponse IxsService::updateContent(const HttpRequest &request) const
 HttpResponse IxsService::removeContent(const HttpRequest &request) const
 {
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
-    const auto record = user ? ownedRecord(request, *user, &error) : std::nullopt;
+    const auto record = addressedRecord(request, &error);
     if (!record)
         return HttpResponse::error(error);
     QString storeError;

@@ -34,9 +34,10 @@ private:
     HttpResponse queryContent(const HttpRequest &request) const;
     HttpResponse getContent(const HttpRequest &request) const;
     HttpResponse getByInfoHash(const HttpRequest &request) const;
-    // Loads the record named by the {id} path parameter and checks that `userId` owns it.
-    std::optional<ContentRecord> ownedRecord(const HttpRequest &request, const QString &userId,
-                                             ApiError *error) const;
+    // The record named by the {id} path parameter (the router has checked its owner).
+    std::optional<ContentRecord> addressedRecord(const HttpRequest &request, ApiError *error) const;
+    // Who owns the addressed record: the Owner policy of the routes that change it.
+    std::optional<QString> recordOwner(const HttpRequest &request, ApiError *error) const;
 
     ServiceContext m_context;
     Authenticator m_auth;

@@ -13,7 +13,7 @@ namespace mp2p {
 
 OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
     : m_context(std::move(context))
-    , m_state(std::make_unique<OmsState>(OmsConfig::fromJson(m_context.config), m_context.tokens,
+    , m_state(std::make_unique<OmsState>(OmsConfig::fromJson(m_context.config), m_context.authenticator(),
                                          m_context.clock ? m_context.clock : systemClock(), pams))
     , m_tracker(std::make_unique<Tracker>(*m_state))
     , m_overlays(std::make_unique<OverlayApi>(*m_state))

@@ -20,10 +20,10 @@ namespace mp2p {
 
 // What the tracker and the JSON API of one OMS share. Owned by OmsService.
 struct OmsState {
-    OmsState(OmsConfig c, const TokenVerifier *tokens, Clock clk, const PeerActivitySource *activity)
+    OmsState(OmsConfig c, Authenticator authenticator, Clock clk, const PeerActivitySource *activity)
         : config(c)
         , clock(clk)
-        , auth(tokens, clk)
+        , auth(std::move(authenticator))
         , registry(c.peerTtlSecs)
         , pool(c.resourceTtlSecs)
         , ranking(std::make_shared<SimpleRanking>())

@@ -21,7 +21,7 @@ HttpResponse poolFailure(const QString &error)
 HttpResponse unknownResource(const QString &id)
 {
     return HttpResponse::error(ApiError::notFound(
-        QStringLiteral("no resource %1 in this OMS's pool (never registered, deregistered or expired); register it again").arg(id)));
+        QStringLiteral("no resource %1 in this OMS's pool (deregistered or expired since); register it again").arg(id)));
 }
 
 bool validResourceId(const QString &id)
@@ -54,16 +54,24 @@ void OrcpApi::registerRoutes(HttpRouter &router)
 {
     const QString base = QStringLiteral("/oms/v1/resources");
     const QString one = base + QStringLiteral("/{rid}");
-    router.add(HttpMethod::Post, base, [this](const HttpRequest &r) { return registerResource(r); });
-    router.add(HttpMethod::Get, base, [this](const HttpRequest &r) { return list(r); });
-    router.add(HttpMethod::Get, one, [this](const HttpRequest &r) { return status(r); });
-    router.add(HttpMethod::Delete, one, [this](const HttpRequest &r) { return deregister(r); });
-    router.add(HttpMethod::Post, one + QStringLiteral("/keepalive"), [this](const HttpRequest &r) { return keepAlive(r); });
-    router.add(HttpMethod::Post, one + QStringLiteral("/allocations"), [this](const HttpRequest &r) { return allocate(r); });
-    router.add(HttpMethod::Delete, one + QStringLiteral("/allocations/{overlayId}"),
+    // A registered resource is its registrant's to keep alive, allocate and remove; operators
+    // may act on any. The pool (addresses, owners, load) is the operators' view.
+    const RoutePolicy owner = RoutePolicy::owner(&m_state.auth, [this](const HttpRequest &r, ApiError *error) {
+        return resourceOwner(r, error);
+    });
+    router.add(HttpMethod::Post, base,
+               RoutePolicy::user(&m_state.auth).limit(RateRule::perUser(QStringLiteral("orcp-registrations"), 30, 600)),
+               [this](const HttpRequest &r) { return registerResource(r); });
+    router.add(HttpMethod::Get, base, RoutePolicy::operatorOnly(&m_state.auth), [this](const HttpRequest &r) { return list(r); });
+    router.add(HttpMethod::Get, one, owner, [this](const HttpRequest &r) { return status(r); });
+    router.add(HttpMethod::Delete, one, owner, [this](const HttpRequest &r) { return deregister(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/keepalive"), owner, [this](const HttpRequest &r) { return keepAlive(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/allocations"), owner, [this](const HttpRequest &r) { return allocate(r); });
+    router.add(HttpMethod::Delete, one + QStringLiteral("/allocations/{overlayId}"), owner,
                [this](const HttpRequest &r) { return deallocate(r); });
-    router.add(HttpMethod::Post, one + QStringLiteral("/relays"), [this](const HttpRequest &r) { return startRelay(r); });
-    router.add(HttpMethod::Delete, one + QStringLiteral("/relays/{overlayId}"), [this](const HttpRequest &r) { return stopRelay(r); });
+    router.add(HttpMethod::Post, one + QStringLiteral("/relays"), owner, [this](const HttpRequest &r) { return startRelay(r); });
+    router.add(HttpMethod::Delete, one + QStringLiteral("/relays/{overlayId}"), owner,
+               [this](const HttpRequest &r) { return stopRelay(r); });
 }
 
 QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
@@ -97,9 +105,8 @@ QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
 HttpResponse OrcpApi::registerResource(const HttpRequest &request)
 {
     ApiError error;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     JsonFields in(body);
     Resource r;
@@ -111,8 +118,8 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     r.diskBytes = in.integer(QStringLiteral("diskBytes"), r.type == QLatin1String("cs") ? JsonFields::Required : JsonFields::Optional,
                              0, MaxBytes);
     r.uploadBps = in.integer(QStringLiteral("uploadBps"), JsonFields::Optional, 0, MaxBandwidthBps);
-    r.mode = in.choice(QStringLiteral("mode"), JsonFields::Optional, {QStringLiteral("volunteer"), QStringLiteral("dedicated")},
-                       QStringLiteral("dedicated"));
+    // No default: a client that forgot to say must not become the provider's own server.
+    r.mode = in.choice(QStringLiteral("mode"), JsonFields::Required, {QStringLiteral("volunteer"), QStringLiteral("dedicated")});
     if (in.ok() && r.type == QLatin1String("cs") && r.diskBytes <= 0)
         in.fail(QStringLiteral("diskBytes"), QStringLiteral("invalid_value"),
                 QStringLiteral("a cache server must offer some disk: diskBytes > 0"));
@@ -127,7 +134,14 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
         in.fail(QStringLiteral("address"), QStringLiteral("invalid_value"), problem);
     if (!in.ok())
         return HttpResponse::error(in.error());
-    r.owner = *user;
+    if (r.mode == QLatin1String("dedicated") && !request.caller.isOperator) {
+        ApiError e = ApiError::forbidden(QStringLiteral("only the provider's operators may register a dedicated %1").arg(r.type));
+        e.field = QStringLiteral("mode");
+        e.hint = QStringLiteral("register with \"mode\": \"volunteer\" (needs your consent at the PAMS), or run it "
+                                "with a key the provider lists under \"operators\"");
+        return HttpResponse::error(e);
+    }
+    r.owner = request.caller.userId;
     if (const ConsentAnswer consent = consentOf(r); !consent.granted())
         return noConsent(r, consent);
     r.address = endpoint.toString();
@@ -148,31 +162,36 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     return HttpResponse::json(reply, result == ResourcePool::Result::Created ? 201 : 200);
 }
 
-std::optional<Resource> OrcpApi::ownResource(const HttpRequest &request, HttpResponse *failure) const
+std::optional<Resource> OrcpApi::findResource(const HttpRequest &request, ApiError *error) const
 {
-    ApiError error;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
-    if (!user) {
-        *failure = HttpResponse::error(error);
-        return std::nullopt;
-    }
     const QString id = request.params.value(QStringLiteral("rid"));
     if (!validResourceId(id)) {
-        *failure = HttpResponse::error(ApiError::badRequest(QStringLiteral("invalid_value"),
-                                                            QStringLiteral("a resource id is 32 lower-case hex characters"),
-                                                            QStringLiteral("resourceId")));
+        *error = ApiError::badRequest(QStringLiteral("invalid_value"), QStringLiteral("a resource id is 32 lower-case hex characters"),
+                                      QStringLiteral("resourceId"));
         return std::nullopt;
     }
     QString storeError;
-    const std::optional<Resource> r = m_state.pool.find(id, &storeError);
-    if (!r) {
-        *failure = storeError.isEmpty() ? unknownResource(id) : poolFailure(storeError);
-        return std::nullopt;
-    }
-    if (r->owner != *user) {
-        *failure = HttpResponse::error(ApiError::forbidden(QStringLiteral("only the user who registered resource %1 may change it").arg(id)));
-        return std::nullopt;
-    }
+    std::optional<Resource> r = m_state.pool.find(id, &storeError);
+    if (!r && !storeError.isEmpty())
+        *error = ApiError::internal(QStringLiteral("the resource pool failed: %1").arg(storeError));
+    else if (!r)
+        *error = ApiError::notFound(
+            QStringLiteral("no resource %1 in this OMS's pool (never registered, deregistered or expired); register it again").arg(id));
+    return r;
+}
+
+std::optional<QString> OrcpApi::resourceOwner(const HttpRequest &request, ApiError *error) const
+{
+    const std::optional<Resource> r = findResource(request, error);
+    return r ? std::optional<QString>(r->owner) : std::nullopt;
+}
+
+std::optional<Resource> OrcpApi::ownResource(const HttpRequest &request, HttpResponse *failure) const
+{
+    ApiError error;
+    std::optional<Resource> r = findResource(request, &error);
+    if (!r)
+        *failure = HttpResponse::error(error);
     return r;
 }
 

@@ -29,7 +29,10 @@ public:
 
 private:
     // The caller's own resource named in the path, or an error response.
+    // The resource named by {rid}; the router has already checked the caller owns it.
     std::optional<Resource> ownResource(const HttpRequest &request, HttpResponse *failure) const;
+    std::optional<Resource> findResource(const HttpRequest &request, ApiError *error) const;
+    std::optional<QString> resourceOwner(const HttpRequest &request, ApiError *error) const;
     // Deregistration: the resource, its allocations and its peers in those swarms go at once.
     bool removeResource(const Resource &resource, QString *error = nullptr);
     ConsentAnswer consentOf(const Resource &resource) const;

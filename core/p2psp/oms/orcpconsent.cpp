@@ -38,10 +38,13 @@ bool OrcpApi::addRelaySecret(const Resource &resource, QJsonObject *reply, QStri
 
 ConsentAnswer volunteerConsentOf(const OmsState &state, const Resource &resource)
 {
-    // Dedicated servers belong to the provider; a volunteer's machine serves only under the
-    // user's signed consent for that role (issue 7), which the PAMS holds.
-    if (resource.mode != QLatin1String("volunteer") || !state.volunteerConsent)
+    // Dedicated servers belong to the provider (only operators register them); a volunteer's
+    // machine serves only under the user's signed consent for that role, which the PAMS holds.
+    // Without a PAMS to ask, the answer is no: a volunteer is never used unchecked.
+    if (resource.mode != QLatin1String("volunteer"))
         return ConsentAnswer::yes();
+    if (!state.volunteerConsent)
+        return ConsentAnswer::unknown(QStringLiteral("this OMS has no PAMS to ask about consent"));
     return state.volunteerConsent(resource.owner, resource.type);
 }
 

@@ -31,10 +31,15 @@ OverlayApi::OverlayApi(OmsState &state)
 void OverlayApi::registerRoutes(HttpRouter &router)
 {
     const QString one = QStringLiteral("/oms/v1/overlays/{id}");
-    router.add(HttpMethod::Post, QStringLiteral("/oms/v1/overlays"), [this](const HttpRequest &r) { return create(r); });
-    router.add(HttpMethod::Get, one, [this](const HttpRequest &r) { return query(r); });
-    router.add(HttpMethod::Patch, one, [this](const HttpRequest &r) { return modify(r); });
-    router.add(HttpMethod::Delete, one, [this](const HttpRequest &r) { return remove(r); });
+    // The store checks that a change comes from the overlay's owner.
+    const RoutePolicy user = RoutePolicy::user(&m_state.auth);
+    router.add(HttpMethod::Post, QStringLiteral("/oms/v1/overlays"),
+               user.limit(RateRule::perUser(QStringLiteral("overlays-per-user-per-day"), 500, 86400)),
+               [this](const HttpRequest &r) { return create(r); });
+    router.add(HttpMethod::Get, one, RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("overlay-reads"), 1200, 60)),
+               [this](const HttpRequest &r) { return query(r); });
+    router.add(HttpMethod::Patch, one, user, [this](const HttpRequest &r) { return modify(r); });
+    router.add(HttpMethod::Delete, one, user, [this](const HttpRequest &r) { return remove(r); });
 }
 
 QJsonObject OverlayApi::toJson(const Overlay &overlay, const QByteArray &key) const
@@ -45,9 +50,9 @@ QJsonObject OverlayApi::toJson(const Overlay &overlay, const QByteArray &key) co
 HttpResponse OverlayApi::create(const HttpRequest &request)
 {
     ApiError error;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
+    const std::optional<QString> user = request.caller.userId;
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     JsonFields in(body);
     Overlay overlay;
@@ -97,9 +102,8 @@ HttpResponse OverlayApi::modify(const HttpRequest &request)
 {
     ApiError error;
     QString id;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
-    const std::optional<QByteArray> key =
-        user ? overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error) : std::nullopt;
+    const std::optional<QString> user = request.caller.userId;
+    const std::optional<QByteArray> key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error);
     QJsonObject body;
     if (!key || !parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
@@ -131,9 +135,8 @@ HttpResponse OverlayApi::remove(const HttpRequest &request)
 {
     ApiError error;
     QString id;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
-    const std::optional<QByteArray> key =
-        user ? overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error) : std::nullopt;
+    const std::optional<QString> user = request.caller.userId;
+    const std::optional<QByteArray> key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error);
     if (!key)
         return HttpResponse::error(error);
     QString storeError;

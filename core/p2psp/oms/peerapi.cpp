@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace mp2p {
 
 namespace {
@@ -27,21 +29,21 @@ PeerApi::PeerApi(OmsState &state)
 void PeerApi::registerRoutes(HttpRouter &router)
 {
     const QString base = QStringLiteral("/oms/v1/overlays/{id}/");
-    router.add(HttpMethod::Post, base + QStringLiteral("join"),
+    // A peer refreshes every announce interval (minutes); the limit stops a loop, not a peer.
+    const RoutePolicy member = RoutePolicy::user(&m_state.auth).limit(RateRule::perUser(QStringLiteral("omp-calls"), 600, 60));
+    router.add(HttpMethod::Post, base + QStringLiteral("join"), member,
                [this](const HttpRequest &r) { return announce(r, PeerEvent::Started); });
-    router.add(HttpMethod::Post, base + QStringLiteral("refresh"),
+    router.add(HttpMethod::Post, base + QStringLiteral("refresh"), member,
                [this](const HttpRequest &r) { return announce(r, PeerEvent::None); });
-    router.add(HttpMethod::Post, base + QStringLiteral("report"), [this](const HttpRequest &r) { return report(r); });
-    router.add(HttpMethod::Post, base + QStringLiteral("leave"), [this](const HttpRequest &r) { return leave(r); });
-    router.add(HttpMethod::Get, base + QStringLiteral("peers"), [this](const HttpRequest &r) { return peers(r); });
+    router.add(HttpMethod::Post, base + QStringLiteral("report"), member, [this](const HttpRequest &r) { return report(r); });
+    router.add(HttpMethod::Post, base + QStringLiteral("leave"), member, [this](const HttpRequest &r) { return leave(r); });
+    // Operators see every member; a member sees the peers its ranking gives it (as in a join).
+    router.add(HttpMethod::Get, base + QStringLiteral("peers"), member, [this](const HttpRequest &r) { return peers(r); });
 }
 
 bool PeerApi::begin(const HttpRequest &request, Call *call, ApiError *error) const
 {
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, error);
-    if (!user)
-        return false;
-    call->userId = *user;
+    call->userId = request.caller.userId;
     const auto key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &call->overlayId, error);
     if (!key || !parseJsonObject(request.body, &call->body, error))
         return false;
@@ -160,7 +162,21 @@ HttpResponse PeerApi::peers(const HttpRequest &request) const
         return HttpResponse::error(error);
     if (!m_state.registry.hasOverlay(*key))
         return statusError(SwarmStatus::UnknownOverlay, id);
-    const QList<SwarmPeer> members = m_state.registry.peers(*key, m_state.clock());
+    QList<SwarmPeer> members = m_state.registry.peers(*key, m_state.clock());
+    if (!request.caller.isOperator) {
+        const auto self = std::find_if(members.cbegin(), members.cend(),
+                                       [&](const SwarmPeer &p) { return p.userId == request.caller.userId; });
+        if (self == members.cend()) {
+            ApiError e = ApiError::forbidden(QStringLiteral("only members of overlay %1 may ask for its peers").arg(id));
+            e.hint = QStringLiteral("join the overlay first; the full member list is for the provider's operators");
+            return HttpResponse::error(e);
+        }
+        const SwarmPeer requester = *self;
+        members.erase(std::remove_if(members.begin(), members.end(),
+                                     [&](const SwarmPeer &p) { return p.userId == requester.userId; }),
+                      members.end());
+        members = m_state.ranking->rank(id, requester, std::move(members), m_state.config.maxPeersPerReply);
+    }
     QHash<QString, PeerActivity> activity;
     if (m_state.pams) {
         QStringList users;

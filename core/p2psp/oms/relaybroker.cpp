@@ -41,7 +41,10 @@ RelayBroker::RelayBroker(OmsState &state)
 
 void RelayBroker::registerRoutes(HttpRouter &router)
 {
+    // Each answer costs a relay allocation's worth of trust: a few per minute per user is what
+    // a peer behind a NAT needs; more is someone hoarding relays.
     router.add(HttpMethod::Post, QStringLiteral("/oms/v1/relays/credentials"),
+               RoutePolicy::user(&m_state.auth).limit(RateRule::perUser(QStringLiteral("relay-credentials"), 30, 600)),
                [this](const HttpRequest &r) { return credentials(r); });
 }
 
@@ -74,9 +77,6 @@ QList<RelayBroker::Candidate> RelayBroker::candidates(qint64 now, QString *error
 HttpResponse RelayBroker::credentials(const HttpRequest &request)
 {
     ApiError error;
-    const std::optional<QString> user = m_state.auth.userFromHeader(request, &error);
-    if (!user)
-        return HttpResponse::error(error);
     QJsonObject body;
     if (!request.body.trimmed().isEmpty() && !parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
@@ -120,7 +120,7 @@ HttpResponse RelayBroker::credentials(const HttpRequest &request)
     const Candidate &pick = pool.constFirst();
     // A credential never outlives the RS's registration by much: it would only be refused there.
     const qint64 expiresAt = now + m_state.config.relayCredentialTtlSecs;
-    const QString username = RelayAuth::restUsernameFor(expiresAt, *user, overlayId);
+    const QString username = RelayAuth::restUsernameFor(expiresAt, request.caller.userId, overlayId);
     const QString password = stun::restPassword(pick.secret, username);
     m_handedOut[pick.resource.resourceId].append(expiresAt);
     const Resource &r = pick.resource;

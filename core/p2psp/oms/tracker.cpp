@@ -103,11 +103,14 @@ void Tracker::registerRoutes(HttpRouter &router)
     };
     const auto fromPath = [this](const HttpRequest &r) { return announce(r, r.params.value(QStringLiteral("token"))); };
     const auto scraper = [this](const HttpRequest &r) { return scrape(r); };
-    router.add(HttpMethod::Get, QStringLiteral("/announce"), fromQuery);
-    router.add(HttpMethod::Get, QStringLiteral("/announce/{token}"), fromPath);
+    // BitTorrent clients cannot send headers: the credential is in the URL, checked by
+    // announce() itself, and its refusals are bencoded failure reasons clients show.
+    const RoutePolicy inUrl = RoutePolicy::open().maxBody(0);
+    router.add(HttpMethod::Get, QStringLiteral("/announce"), inUrl, fromQuery);
+    router.add(HttpMethod::Get, QStringLiteral("/announce/{token}"), inUrl, fromPath);
     // Clients derive the scrape URL by replacing "announce" with "scrape" in the announce URL.
-    router.add(HttpMethod::Get, QStringLiteral("/scrape"), scraper);
-    router.add(HttpMethod::Get, QStringLiteral("/scrape/{token}"), scraper);
+    router.add(HttpMethod::Get, QStringLiteral("/scrape"), inUrl, scraper);
+    router.add(HttpMethod::Get, QStringLiteral("/scrape/{token}"), inUrl, scraper);
 }
 
 HttpResponse Tracker::announce(const HttpRequest &request, const QString &token) const

@@ -39,16 +39,20 @@ bool ConsentService::open(QString *error)
 
 void ConsentService::registerRoutes(HttpRouter &router)
 {
-    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/consent"), [this](const HttpRequest &r) { return post(r); });
-    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/consent/{userId}"), [this](const HttpRequest &r) { return get(r); });
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/consent"),
+               RoutePolicy::user(&m_auth).limit(RateRule::perUser(QStringLiteral("consent-writes"), 30, 60)),
+               [this](const HttpRequest &r) { return post(r); });
+    // The OMS asks before it hands out a volunteer's relay or cache; the user may read their own.
+    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/consent/{userId}"), RoutePolicy::ownerParam(&m_auth, QStringLiteral("userId")),
+               [this](const HttpRequest &r) { return get(r); });
 }
 
 HttpResponse ConsentService::post(const HttpRequest &request)
 {
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
+    const QString *user = &request.caller.userId;
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     const auto record = consentFromJson(body, &error);
     if (!record)

@@ -17,6 +17,8 @@ namespace mp2p {
 class ConsentService {
 public:
     ConsentService(QString dbPath, const TokenVerifier *tokens, Clock clock);
+    // Operators and the service key, from the host (the constructor knows only the UMS key).
+    void setAuthenticator(const Authenticator &auth) { m_auth = auth; }
 
     bool open(QString *error);
     void registerRoutes(HttpRouter &router);

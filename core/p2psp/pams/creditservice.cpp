@@ -147,20 +147,23 @@ void CreditService::setContentSizeLookup(std::function<std::optional<qint64>(con
 
 void CreditService::registerRoutes(HttpRouter &router)
 {
-    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/redeem"),
+    const RoutePolicy redeeming = RoutePolicy::user(&m_auth).limit(RateRule::perUser(QStringLiteral("credit-writes"), 120, 60));
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/redeem"), redeeming,
                [this](const HttpRequest &r) { return redeem(r, CreditChannel::Direct); });
-    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/relay-receipts"),
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/credit/relay-receipts"), redeeming,
                [this](const HttpRequest &r) { return redeem(r, CreditChannel::Relay); });
+    // Credit is meant to be verifiable by anyone: a balance names no address and no overlay.
     router.add(HttpMethod::Get, QStringLiteral("/pams/v1/credit/{userId}"),
+               RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("credit-reads"), 600, 60)),
                [this](const HttpRequest &r) { return balance(r); });
 }
 
 HttpResponse CreditService::redeem(const HttpRequest &request, CreditChannel channel)
 {
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
+    const QString *user = &request.caller.userId;
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     JsonFields in(body);
     const QJsonArray array = in.array(QStringLiteral("receipts"), JsonFields::Required, MaxReceiptsPerRequest);

@@ -21,6 +21,8 @@ namespace mp2p {
 class CreditService {
 public:
     static constexpr int MaxReceiptsPerRequest = 1000;
+    // Operators and the service key, from the host (the constructor knows only the UMS key).
+    void setAuthenticator(const Authenticator &auth) { m_auth = auth; }
 
     CreditService(QString dbPath, const TokenVerifier *tokens, Clock clock, CreditFacts facts);
 

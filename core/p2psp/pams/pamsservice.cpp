@@ -57,7 +57,7 @@ bool configInteger(const QJsonObject &config, const QString &key, qint64 min, qi
 
 PamsService::PamsService(ServiceContext context)
     : m_context(std::move(context))
-    , m_auth(m_context.tokens, m_context.clock)
+    , m_auth(m_context.authenticator())
 {
 }
 
@@ -113,11 +113,13 @@ bool PamsService::startCredit(QString *error)
                                                   m_context.tokens, m_context.clock, std::move(facts));
     if (!credit->open(error))
         return false;
+    credit->setAuthenticator(m_auth);
     m_credit = std::move(credit);
     auto consent = std::make_unique<ConsentService>(QDir(m_context.dataDir).filePath(QStringLiteral("consent.db")),
                                                     m_context.tokens, m_context.clock);
     if (!consent->open(error))
         return false;
+    consent->setAuthenticator(m_auth);
     m_consent = std::move(consent);
     return true;
 }
@@ -162,19 +164,24 @@ void PamsService::maybeSweep()
 
 void PamsService::registerRoutes(HttpRouter &router)
 {
-    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/peers"), [this](const HttpRequest &r) { return registerPeer(r); });
-    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/reports"), [this](const HttpRequest &r) { return report(r); });
-    router.add(HttpMethod::Delete, QStringLiteral("/pams/v1/peers/{userId}"),
+    // A peer reports every interval and on events; the limits leave room for that many times
+    // over and stop a client that loops.
+    const RoutePolicy user = RoutePolicy::user(&m_auth).limit(RateRule::perUser(QStringLiteral("pams-writes"), 240, 60));
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/peers"), user, [this](const HttpRequest &r) { return registerPeer(r); });
+    router.add(HttpMethod::Post, QStringLiteral("/pams/v1/reports"), user, [this](const HttpRequest &r) { return report(r); });
+    router.add(HttpMethod::Delete, QStringLiteral("/pams/v1/peers/{userId}"), RoutePolicy::ownerParam(&m_auth, QStringLiteral("userId")),
                [this](const HttpRequest &r) { return unregisterPeer(r); });
-    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/peers/{userId}"),
+    // A peer's limits and activity are its own business and the provider's.
+    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/peers/{userId}"), RoutePolicy::ownerParam(&m_auth, QStringLiteral("userId")),
                [this](const HttpRequest &r) { return getPeer(r); });
-    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/overlays/{overlayId}/peers"),
+    // Who is in an overlay, with addresses: the R1 view for the OMS and operators only.
+    router.add(HttpMethod::Get, QStringLiteral("/pams/v1/overlays/{overlayId}/peers"), RoutePolicy::operatorOnly(&m_auth),
                [this](const HttpRequest &r) { return overlayPeers(r); });
     if (m_credit)
         m_credit->registerRoutes(router);
     if (m_consent)
         m_consent->registerRoutes(router);
-    router.add(HttpMethod::Get, QStringLiteral("/pams/healthz"),
+    router.add(HttpMethod::Get, QStringLiteral("/pams/healthz"), RoutePolicy::open(),
                [this](const HttpRequest &) { return HttpResponse::json(health()); });
 }
 
@@ -183,9 +190,9 @@ HttpResponse PamsService::registerPeer(const HttpRequest &request)
     if (!m_store)
         return notStarted();
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
+    const QString *user = &request.caller.userId;
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     JsonFields in(body);
     const QString typeName = in.choice(QStringLiteral("type"), JsonFields::Required,
@@ -211,9 +218,9 @@ HttpResponse PamsService::report(const HttpRequest &request)
     if (!m_store)
         return notStarted();
     ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
+    const QString *user = &request.caller.userId;
     QJsonObject body;
-    if (!user || !parseJsonObject(request.body, &body, &error))
+    if (!parseJsonObject(request.body, &body, &error))
         return HttpResponse::error(error);
     JsonFields in(body);
     const QJsonObject staticObject = in.object(QStringLiteral("static"), JsonFields::Optional);
@@ -257,16 +264,10 @@ HttpResponse PamsService::unregisterPeer(const HttpRequest &request)
 {
     if (!m_store)
         return notStarted();
-    ApiError error;
-    const auto user = m_auth.userFromHeader(request, &error);
-    if (!user)
-        return HttpResponse::error(error);
     const QString target = request.params.value(QStringLiteral("userId"));
     if (!isHex(target, 40))
         return HttpResponse::error(ApiError::badRequest(
             QStringLiteral("invalid_value"), QStringLiteral("a user id is 40 lower-case hex characters"), QStringLiteral("userId")));
-    if (target != *user)
-        return HttpResponse::error(ApiError::forbidden(QStringLiteral("only the user themself can unregister their peer")));
     QString storeError;
     if (!m_store->unregisterPeer(target, &storeError)) {
         if (!storeError.isEmpty())

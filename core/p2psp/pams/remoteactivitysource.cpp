@@ -1,6 +1,7 @@
 #include "remoteactivitysource.h"
 
 #include "../../protocol/jsonfields.h"
+#include "../../protocol/auth.h"
 #include "pamslog.h"
 #include "pamsmessages.h"
 
@@ -89,6 +90,8 @@ void RemotePeerActivitySource::startRefresh(const QString &overlayId)
     QNetworkRequest request(peersUrl(overlayId));
     request.setTransferTimeout(RequestTimeoutMs);
     request.setRawHeader("Accept", "application/json");
+    if (!m_serviceKey.isEmpty())
+        request.setRawHeader("Authorization", Authenticator::serviceAuthorization(m_serviceKey));
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::finished, this, [this, overlayId, reply] { onFinished(overlayId, reply); });
 }

@@ -39,6 +39,8 @@ public:
     qint64 refreshSecs() const { return m_refreshSecs; }
     // Overlays not asked about for this long are dropped from the cache (memory bound).
     static constexpr qint64 IdleEvictSecs = 600;
+    // The provider's service key: these views are operator-only at the PAMS.
+    void setServiceKey(QByteArray key) { m_serviceKey = std::move(key); }
     static constexpr int RequestTimeoutMs = 5000;
 
 Q_SIGNALS:
@@ -62,6 +64,7 @@ private:
 
     QUrl m_baseUrl;
     QNetworkAccessManager *m_network;
+    QByteArray m_serviceKey;
     Clock m_clock;
     qint64 m_refreshSecs = 5;
 

@@ -119,7 +119,8 @@ bool UmsService::start(QString *error)
     m_store = std::move(store);
     m_verifier = std::make_unique<TokenVerifier>(key->publicKey());
     m_issuer.emplace(std::move(*key));
-    m_auth = std::make_unique<Authenticator>(m_verifier.get(), m_clock);
+    m_auth = std::make_unique<Authenticator>(m_verifier.get(), m_clock, audience::P2psp, m_context.operators);
+    m_auth->setServiceKey(m_context.serviceKey);
     qCInfo(lcUms) << "UMS started; token lifetime" << m_tokenTtlSecs << "s";
     return true;
 }
@@ -128,21 +129,30 @@ void UmsService::registerRoutes(HttpRouter &router)
 {
     // Every handler goes through this guard, so a request that arrives before start() (or
     // after a failed one) gets an error body instead of touching a null store.
-    const auto route = [this, &router](HttpMethod method, const QString &pattern,
+    const auto route = [this, &router](HttpMethod method, const QString &pattern, const RoutePolicy &policy,
                                        HttpResponse (UmsService::*handler)(const HttpRequest &) const) {
-        router.add(method, pattern, [this, handler](const HttpRequest &request) {
+        router.add(method, pattern, policy, [this, handler](const HttpRequest &request) {
             if (!m_store)
                 return HttpResponse::error(ApiError::internal(QStringLiteral("the UMS is not running")));
             return (this->*handler)(request);
         });
     };
-    route(HttpMethod::Get, QStringLiteral("/ums/v1/key"), &UmsService::handleKey);
-    route(HttpMethod::Post, QStringLiteral("/ums/v1/users"), &UmsService::handleRegister);
-    route(HttpMethod::Get, QStringLiteral("/ums/v1/users/{userId}"), &UmsService::handleGetUser);
-    route(HttpMethod::Put, QStringLiteral("/ums/v1/users/{userId}/profile"), &UmsService::handlePutProfile);
-    route(HttpMethod::Post, QStringLiteral("/ums/v1/challenges"), &UmsService::handleChallenge);
-    route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions"), &UmsService::handleSession);
-    route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions/refresh"), &UmsService::handleRefresh);
+    const RequestAuthenticator *auth = &m_lateAuth;
+    // Logging in is open to anyone, so each address gets a bounded share of it; a login needs
+    // one challenge and one session, a client that retries a few more.
+    const RoutePolicy login = RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("logins-per-address"), 60, 60));
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/key"), RoutePolicy::open(), &UmsService::handleKey);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/users"),
+          RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("registrations-per-address"), 30, 60)),
+          &UmsService::handleRegister);
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/users/{userId}"),
+          RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("profile-reads"), 1200, 60)), &UmsService::handleGetUser);
+    route(HttpMethod::Put, QStringLiteral("/ums/v1/users/{userId}/profile"), RoutePolicy::ownerParam(auth, QStringLiteral("userId")),
+          &UmsService::handlePutProfile);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/challenges"), login, &UmsService::handleChallenge);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions"), login, &UmsService::handleSession);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions/refresh"),
+          RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("refreshes"), 30, 600)), &UmsService::handleRefresh);
 }
 
 QJsonObject UmsService::health() const
@@ -232,15 +242,9 @@ HttpResponse UmsService::handleGetUser(const HttpRequest &request) const
 HttpResponse UmsService::handlePutProfile(const HttpRequest &request) const
 {
     ApiError error;
-    const auto caller = m_auth->userFromHeader(request, &error);
-    if (!caller)
-        return HttpResponse::error(error);
     const QString userId = request.params.value(QStringLiteral("userId"));
     if (const auto bad = checkUserIdParam(userId))
         return HttpResponse::error(*bad);
-    if (*caller != userId)
-        return HttpResponse::error(ApiError::forbidden(QStringLiteral("only the user %1 may change this profile")
-                                                           .arg(userId)));
     QJsonObject body;
     ProfileUpdate update;
     if (!parseJsonObject(request.body, &body, &error) || !parseProfileUpdate(body, &update, &error))

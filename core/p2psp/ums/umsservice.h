@@ -91,7 +91,8 @@ private:
     std::unique_ptr<UmsStore> m_store;
     std::optional<TokenIssuer> m_issuer;
     std::unique_ptr<TokenVerifier> m_verifier;
-    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<Authenticator> m_auth;  // made in start(), with the key it loads
+    LateAuthenticator m_lateAuth{[this] { return m_auth.get(); }};
 };
 
 } // namespace mp2p

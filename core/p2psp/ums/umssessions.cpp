@@ -128,10 +128,7 @@ HttpResponse UmsService::handleSession(const HttpRequest &request) const
 
 HttpResponse UmsService::handleRefresh(const HttpRequest &request) const
 {
-    ApiError error;
-    const auto userId = m_auth->userFromHeader(request, &error);
-    if (!userId)
-        return HttpResponse::error(error);
+    const QString *userId = &request.caller.userId;
     QString storeError;
     if (!m_store->user(*userId, &storeError)) {
         if (!storeError.isEmpty())

@@ -23,7 +23,7 @@ private Q_SLOTS:
     void matchesPlaceholders()
     {
         HttpRouter router;
-        router.add(HttpMethod::Get, QStringLiteral("/ixs/v1/content/{id}"), [](const HttpRequest &r) {
+        router.add(HttpMethod::Get, QStringLiteral("/ixs/v1/content/{id}"), RoutePolicy::open(), [](const HttpRequest &r) {
             return HttpResponse::json(QJsonObject{{QStringLiteral("id"), r.params.value(QStringLiteral("id"))}});
         });
         const HttpResponse ok = router.dispatch(request(HttpMethod::Get, QStringLiteral("/ixs/v1/content/abc")));
@@ -37,7 +37,7 @@ private Q_SLOTS:
     void unknownPathIs404AndWrongMethod405WithJsonBodies()
     {
         HttpRouter router;
-        router.add(HttpMethod::Post, QStringLiteral("/a/{x}"), [](const HttpRequest &) { return HttpResponse::noContent(); });
+        router.add(HttpMethod::Post, QStringLiteral("/a/{x}"), RoutePolicy::open(), [](const HttpRequest &) { return HttpResponse::noContent(); });
         const HttpResponse missing = router.dispatch(request(HttpMethod::Get, QStringLiteral("/nope")));
         QCOMPARE(missing.status, 404);
         QCOMPARE(json(missing).value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
@@ -51,7 +51,7 @@ private Q_SLOTS:
     {
         HttpRouter router;
         router.setMaxBodyBytes(10);
-        router.add(HttpMethod::Post, QStringLiteral("/a"), [](const HttpRequest &) { return HttpResponse::noContent(); });
+        router.add(HttpMethod::Post, QStringLiteral("/a"), RoutePolicy::open(), [](const HttpRequest &) { return HttpResponse::noContent(); });
         QCOMPARE(router.dispatch(request(HttpMethod::Post, QStringLiteral("/a"), {}, QByteArray(11, 'x'))).status, 413);
         QCOMPARE(router.dispatch(request(HttpMethod::Post, QStringLiteral("/a"), {}, QByteArray(10, 'x'))).status, 204);
     }

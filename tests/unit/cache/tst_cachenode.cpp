@@ -8,6 +8,7 @@
 #include <cache/cachenode.h>
 #include <user/engine/peerengine.h>
 #include <user/managedpeer.h>
+#include <user/provider/identity.h>
 #include <user/provider/providerclient.h>
 #include <user/samplecontent.h>
 
@@ -76,7 +77,7 @@ private:
     QStringList allocatedAtOms(const QString &base, const QString &id)
     {
         QStringList out;
-        const QJsonObject r = m_http.get(base + QStringLiteral("/oms/v1/resources/") + id).json();
+        const QJsonObject r = m_http.get(base + QStringLiteral("/oms/v1/resources/") + id, testServiceToken()).json();
         for (const QJsonValue &v : r.value(QStringLiteral("allocations")).toArray())
             out.append(v.toObject().value(QStringLiteral("overlayId")).toString());
         out.sort();
@@ -107,9 +108,15 @@ private Q_SLOTS:
             // Keep-alive every second; the caching job stays out of the way (the test allocates).
             const QJsonObject oms{{QStringLiteral("resourceTtlSecs"), 3}, {QStringLiteral("cacheIntervalSecs"), 3600},
                                   {QStringLiteral("cacheHoldSecs"), 86400}};
+            // A dedicated cache is the provider's own: its key is listed among the operators.
+            const auto cacheIdentity = Identity::loadOrCreate(m_dir.filePath(QStringLiteral("cache")), &error);
+            QVERIFY2(cacheIdentity, qPrintable(error));
             QFile f(config);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QJsonDocument(QJsonObject{{QStringLiteral("oms"), oms}}).toJson());
+            f.write(QJsonDocument(QJsonObject{{QStringLiteral("oms"), oms},
+                                              {QStringLiteral("operators"), QJsonArray{cacheIdentity->userId}},
+                                              {QStringLiteral("serviceKey"), testServiceKey()}})
+                        .toJson());
         }
         Mp2pdProcess server(m_dir.filePath(QStringLiteral("p2psp")));
         QVERIFY2(server.start({QStringLiteral("--config"), config}, &error), qPrintable(error));
@@ -164,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(cache.cachedOverlays(), sortedList({A, C}));
         QCOMPARE(cache.usedBytes(), 2 * Size);
         QTRY_COMPARE_WITH_TIMEOUT(allocatedAtOms(base, id), sortedList({A, C}), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id).json().value(QStringLiteral("diskBytes")).toInteger(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id, testServiceToken()).json().value(QStringLiteral("diskBytes")).toInteger(),
                                   2 * Size + Size / 2, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(filesUnder(filesOfB), 0, 10000);
         // Several keep-alives later B stays released (a reply that crossed the release is ignored).
@@ -182,7 +189,7 @@ private Q_SLOTS:
         QCOMPARE(cache.limits().uploadBytesPerSec, qint64(64 * 1024));
         QCOMPARE(cache.peer()->engine()->uploadRateLimit(), 64 * 1024);
         QTRY_COMPARE_WITH_TIMEOUT(allocatedAtOms(base, id), QStringList{A}, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id).json().value(QStringLiteral("uploadBps")).toInteger(),
+        QTRY_COMPARE_WITH_TIMEOUT(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id, testServiceToken()).json().value(QStringLiteral("uploadBps")).toInteger(),
                                   qint64(64 * 1024), 10000);
 
         // stop(): deregistered at the OMS, no longer serving.
@@ -190,7 +197,7 @@ private Q_SLOTS:
         cache.stop();
         QVERIFY(!cache.isServing());
         QVERIFY(stopped.count() > 0 || stopped.wait(10000));
-        QCOMPARE(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id).status, 404);
+        QCOMPARE(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id, testServiceToken()).status, 404);
         QVERIFY(m_http.get(base + QStringLiteral("/oms/v1/resources?type=cs")).json().value(QStringLiteral("resources")).toArray().isEmpty());
 
         for (ManagedPeer *peer : {cache.peer(), &seed}) {

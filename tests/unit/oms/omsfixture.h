@@ -53,6 +53,7 @@ struct OmsFixture {
     {
         alice = makeUser(issuer, now, 1000000);
         bob = makeUser(issuer, now, 1000000);
+        provider = makeUser(issuer, now, 1000000);
         reopen();
     }
 
@@ -61,15 +62,20 @@ struct OmsFixture {
     {
         router = std::make_unique<HttpRouter>();
         service.reset();
-        ServiceContext ctx{dir.path(), m_config, QStringLiteral("http://test"), &verifier, [this] { return now; }};
+        ServiceContext ctx{dir.path(), m_config, QStringLiteral("http://test"), &verifier, [this] { return now; },
+                           {provider.userId}};
         service = std::make_unique<OmsService>(ctx, m_pams);
         QString error;
         QVERIFY2(service->start(&error), qPrintable(error));
+        // As a PAMS where every user consented to volunteer; tests of consent set their own.
+        if (everyoneConsents)
+            service->setVolunteerConsentCheck([](const QString &, const QString &) { return true; });
         service->registerRoutes(*router);
     }
 
     RouterClient as(const TestUser &user) const { return RouterClient{router.get(), user.token}; }
     RouterClient anonymous() const { return RouterClient{router.get(), {}}; }
+    RouterClient operatorView() const { return as(provider); }
 
     static QByteArray hashOf(const QByteArray &seed) { return QCryptographicHash::hash(seed, QCryptographicHash::Sha1); }
     static QString hexOf(const QByteArray &bytes) { return QString::fromLatin1(bytes.toHex()); }
@@ -114,6 +120,8 @@ struct OmsFixture {
     TokenVerifier verifier;
     TestUser alice;
     TestUser bob;
+    TestUser provider;  // an operator: dedicated resources, member lists
+    bool everyoneConsents = true;
     std::unique_ptr<HttpRouter> router;
     std::unique_ptr<OmsService> service;
 

@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(f.createOverlay(f.alice, m_hash), 201);
         const QString other = "/oms/v1/overlays/" + OmsFixture::hexOf(OmsFixture::hashOf("none"));
         QCOMPARE(f.as(f.bob).post(other + "/join", joinBody('l', 1, 1, "127.0.0.1")).status, 404);
-        QCOMPARE(f.anonymous().get(other + "/peers").status, 404);
+        QCOMPARE(f.operatorView().get(other + "/peers").status, 404);
         QCOMPARE(f.anonymous().post(m_path + "/join", joinBody('l', 1, 1, "127.0.0.1")).status, 401);
         QJsonObject bad = joinBody('l', 1, 1, "127.0.0.1");
         bad.insert("peerId", "zz");
@@ -174,6 +174,22 @@ private Q_SLOTS:
         r = f.as(f.bob).post(m_path + "/join", joinBody('l', 1, 1, "not-an-ip"));
         QCOMPARE(jsonOf(r).value("field").toString(), QStringLiteral("ip"));
         QCOMPARE(f.service->health().value("peers").toInt(), 0);
+    }
+
+    // A member gets the peers its ranking gives it; the whole overlay is for operators.
+    void memberListsArePrivate()
+    {
+        OmsFixture f;
+        QCOMPARE(f.createOverlay(f.alice, m_hash), 201);
+        QCOMPARE(f.as(f.alice).post(m_path + "/join", joinBody('s', 6881, 0, "127.1.0.1")).status, 200);
+        QCOMPARE(f.as(f.bob).post(m_path + "/join", joinBody('l', 6882, 9, "127.1.0.2")).status, 200);
+        const TestUser stranger = makeUser(f.issuer, f.now, 3600);
+        QCOMPARE(f.anonymous().get(m_path + "/peers").status, 401);
+        QCOMPARE(f.as(stranger).get(m_path + "/peers").status, 403);
+        const QJsonArray mine = jsonOf(f.as(f.bob).get(m_path + "/peers")).value("peers").toArray();
+        QCOMPARE(mine.size(), 1);  // the seed; never the caller itself
+        QCOMPARE(mine.at(0).toObject().value("ip").toString(), QStringLiteral("127.1.0.1"));
+        QCOMPARE(jsonOf(f.operatorView().get(m_path + "/peers")).value("peers").toArray().size(), 2);
     }
 
     void peersCarryPamsActivity()
@@ -192,7 +208,7 @@ private Q_SLOTS:
         f.as(f.alice).post(m_path + "/join", joinBody('s', 6881, 0, "127.1.0.1"));
         f.as(f.bob).post(m_path + "/join", joinBody('l', 6882, 9, "127.1.0.2"));
 
-        const QJsonArray peers = jsonOf(f.anonymous().get(m_path + "/peers")).value("peers").toArray();
+        const QJsonArray peers = jsonOf(f.operatorView().get(m_path + "/peers")).value("peers").toArray();
         QCOMPARE(peers.size(), 2);
         QCOMPARE(pams.lastOverlay, OmsFixture::hexOf(m_hash));
         for (const QJsonValue &v : peers) {

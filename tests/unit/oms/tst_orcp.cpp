@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(r.value(QStringLiteral("mode")).toString(), QStringLiteral("volunteer"));
         // The same owner, type and endpoint registers again under the same id (200, not 201).
         QCOMPARE(f.as(f.alice).post(Base, csBody(QStringLiteral("127.2.0.5"), 2000)).status, 200);
-        QCOMPARE(jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("diskBytes")).toInteger(), 2000);
+        QCOMPARE(jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("diskBytes")).toInteger(), 2000);
 
         // Keep-alives move the expiry; only the owner may send them.
         f.now += 20;
@@ -52,15 +52,15 @@ private Q_SLOTS:
         QCOMPARE(alive.status, 200);
         QCOMPARE(jsonOf(alive).value(QStringLiteral("expiresAt")).toInteger(), f.now + 30);
         f.now += 29;
-        QCOMPARE(jsonOf(f.anonymous().get(Base)).value(QStringLiteral("resources")).toArray().size(), 1);
+        QCOMPARE(jsonOf(f.operatorView().get(Base)).value(QStringLiteral("resources")).toArray().size(), 1);
         // Keep-alives stop: it leaves the list at its expiry, and a late keep-alive is told to register again.
         f.now += 1;
-        QCOMPARE(jsonOf(f.anonymous().get(Base)).value(QStringLiteral("resources")).toArray().size(), 0);
-        QCOMPARE(jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("alive")).toBool(true), false);
+        QCOMPARE(jsonOf(f.operatorView().get(Base)).value(QStringLiteral("resources")).toArray().size(), 0);
+        QCOMPARE(jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("alive")).toBool(true), false);
         QCOMPARE(f.as(f.alice).post(Base + QStringLiteral("/%1/keepalive").arg(id), {}).status, 404);
         // The caching job sweeps it out of the database.
         f.service->runCachingJob();
-        QCOMPARE(f.anonymous().get(Base + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(f.operatorView().get(Base + QLatin1Char('/') + id).status, 404);
     }
 
     void volunteersServeOnlyUnderConsent()
@@ -76,7 +76,9 @@ private Q_SLOTS:
         QVERIFY(jsonOf(refused).value(QStringLiteral("message")).toString().contains(QStringLiteral("mp2p volunteer --cache")));
         QJsonObject dedicated = csBody(QStringLiteral("127.2.0.6"), 1000);
         dedicated.insert(QStringLiteral("mode"), QStringLiteral("dedicated"));
-        QCOMPARE(f.as(f.bob).post(Base, dedicated).status, 201);
+        // Only the provider's operators may add a dedicated server; a user who says so is refused.
+        QCOMPARE(f.as(f.bob).post(Base, dedicated).status, 403);
+        QCOMPARE(f.as(f.provider).post(Base, dedicated).status, 201);
 
         consented.insert(f.alice.userId + QStringLiteral("/cs"));
         const HttpResponse created = f.as(f.alice).post(Base, csBody(QStringLiteral("127.2.0.5"), 1000));
@@ -86,8 +88,8 @@ private Q_SLOTS:
         // Revoked at the PAMS: the next keep-alive is refused and the cache leaves the pool at once.
         consented.clear();
         QCOMPARE(f.as(f.alice).post(Base + QStringLiteral("/%1/keepalive").arg(id), {}).status, 403);
-        QCOMPARE(f.anonymous().get(Base + QLatin1Char('/') + id).status, 404);
-        QCOMPARE(jsonOf(f.anonymous().get(Base)).value(QStringLiteral("resources")).toArray().size(), 1);  // bob's
+        QCOMPARE(f.operatorView().get(Base + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(jsonOf(f.operatorView().get(Base)).value(QStringLiteral("resources")).toArray().size(), 1);  // bob's
     }
 
     void allocateDeallocateWithCapacity()
@@ -105,15 +107,15 @@ private Q_SLOTS:
         QCOMPARE(full.status, 409);
         QVERIFY(jsonOf(full).value(QStringLiteral("message")).toString().contains(QStringLiteral("disk")));
         QCOMPARE(f.as(f.bob).post(allocations, {{QStringLiteral("overlayId"), OmsFixture::hexOf(h2)}, {QStringLiteral("reservedBytes"), 400}}).status, 201);
-        const QJsonObject status = jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id));
+        const QJsonObject status = jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id));
         QCOMPARE(status.value(QStringLiteral("reservedBytes")).toInteger(), 1000);
         QCOMPARE(status.value(QStringLiteral("allocations")).toArray().size(), 2);
         // Filter by overlay.
-        QCOMPARE(jsonOf(f.anonymous().get(Base + QStringLiteral("?overlayId=") + OmsFixture::hexOf(h1))).value(QStringLiteral("resources")).toArray().size(), 1);
+        QCOMPARE(jsonOf(f.operatorView().get(Base + QStringLiteral("?overlayId=") + OmsFixture::hexOf(h1))).value(QStringLiteral("resources")).toArray().size(), 1);
         // Release one; releasing it again is a 404.
         QCOMPARE(f.as(f.bob).del(allocations + QLatin1Char('/') + OmsFixture::hexOf(h1)).status, 204);
         QCOMPARE(f.as(f.bob).del(allocations + QLatin1Char('/') + OmsFixture::hexOf(h1)).status, 404);
-        QCOMPARE(jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("reservedBytes")).toInteger(), 400);
+        QCOMPARE(jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("reservedBytes")).toInteger(), 400);
         // An overlay this OMS does not know cannot be allocated.
         QCOMPARE(f.as(f.bob).post(allocations, {{QStringLiteral("overlayId"), OmsFixture::hexOf(OmsFixture::hashOf("nope"))}}).status, 404);
     }
@@ -124,14 +126,14 @@ private Q_SLOTS:
         const QByteArray h = OmsFixture::hashOf("relayed");
         QCOMPARE(f.createOverlay(f.alice, h), 201);
         QJsonObject rs{{QStringLiteral("type"), QStringLiteral("rs")}, {QStringLiteral("address"), QStringLiteral("127.1.0.9")},
-                       {QStringLiteral("port"), 3478}};
+                       {QStringLiteral("port"), 3478}, {QStringLiteral("mode"), QStringLiteral("volunteer")}};
         const HttpResponse registered = f.as(f.bob).post(Base, rs);
         QVERIFY2(registered.status == 201, registered.body.constData());
         const QString id = jsonOf(registered).value(QStringLiteral("resourceId")).toString();
         const QString relays = Base + QStringLiteral("/%1/relays").arg(id);
         QCOMPARE(f.as(f.bob).post(relays, {{QStringLiteral("overlayId"), OmsFixture::hexOf(h)}, {QStringLiteral("relayedAddress"), QStringLiteral("nonsense")}}).status, 400);
         QCOMPARE(f.as(f.bob).post(relays, {{QStringLiteral("overlayId"), OmsFixture::hexOf(h)}, {QStringLiteral("relayedAddress"), QStringLiteral("127.1.0.9:50000")}}).status, 201);
-        const QJsonArray listed = jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("relays")).toArray();
+        const QJsonArray listed = jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id)).value(QStringLiteral("relays")).toArray();
         QCOMPARE(listed.size(), 1);
         QCOMPARE(listed.at(0).toObject().value(QStringLiteral("relayedAddress")).toString(), QStringLiteral("127.1.0.9:50000"));
         // A relay is not allocated as a cache, and a cache starts no relays.
@@ -148,7 +150,7 @@ private Q_SLOTS:
         const QString id = jsonOf(f.as(f.bob).post(Base, csBody(QStringLiteral("127.2.0.5"), 1000))).value(QStringLiteral("resourceId")).toString();
         QCOMPARE(f.as(f.bob).post(Base + QStringLiteral("/%1/allocations").arg(id), {{QStringLiteral("overlayId"), OmsFixture::hexOf(h)}, {QStringLiteral("reservedBytes"), 10}}).status, 201);
         f.reopen();
-        const QJsonObject status = jsonOf(f.anonymous().get(Base + QLatin1Char('/') + id));
+        const QJsonObject status = jsonOf(f.operatorView().get(Base + QLatin1Char('/') + id));
         QCOMPARE(status.value(QStringLiteral("alive")).toBool(), true);
         QCOMPARE(status.value(QStringLiteral("allocations")).toArray().at(0).toObject().value(QStringLiteral("overlayId")).toString(), OmsFixture::hexOf(h));
         QCOMPARE(f.as(f.bob).post(Base + QStringLiteral("/%1/keepalive").arg(id), {}).status, 200);
@@ -164,11 +166,11 @@ private Q_SLOTS:
         // The cache (bob) seeds the overlay; alice leeches.
         QCOMPARE(f.announce(f.bob, OmsFixture::announceQuery(h, OmsFixture::peerId('c'), QStringLiteral("127.2.0.5"), 6881, 0)).status, 200);
         const QString peers = QStringLiteral("/oms/v1/overlays/%1/peers").arg(OmsFixture::hexOf(h));
-        QCOMPARE(jsonOf(f.anonymous().get(peers)).value(QStringLiteral("peers")).toArray().size(), 1);
+        QCOMPARE(jsonOf(f.operatorView().get(peers)).value(QStringLiteral("peers")).toArray().size(), 1);
         QCOMPARE(f.as(f.alice).del(Base + QLatin1Char('/') + id).status, 403);
         QCOMPARE(f.as(f.bob).del(Base + QLatin1Char('/') + id).status, 204);
-        QCOMPARE(jsonOf(f.anonymous().get(peers)).value(QStringLiteral("peers")).toArray().size(), 0);
-        QCOMPARE(f.anonymous().get(Base + QLatin1Char('/') + id).status, 404);
+        QCOMPARE(jsonOf(f.operatorView().get(peers)).value(QStringLiteral("peers")).toArray().size(), 0);
+        QCOMPARE(f.operatorView().get(Base + QLatin1Char('/') + id).status, 404);
     }
 
     void badInputIsRefusedClearly_data()
@@ -201,16 +203,33 @@ private Q_SLOTS:
         QCOMPARE(r.status, 400);
         QCOMPARE(jsonOf(r).value(QStringLiteral("field")).toString(), field);
         QVERIFY(!jsonOf(r).value(QStringLiteral("message")).toString().isEmpty());
-        QCOMPARE(jsonOf(f.anonymous().get(Base)).value(QStringLiteral("resources")).toArray().size(), 0);
+        QCOMPARE(jsonOf(f.operatorView().get(Base)).value(QStringLiteral("resources")).toArray().size(), 0);
+    }
+
+    // Without a PAMS to ask, no volunteer is used: consent fails closed.
+    void consentFailsClosedWithoutAPams()
+    {
+        OmsFixture f;
+        f.everyoneConsents = false;
+        f.reopen();
+        const HttpResponse r = f.as(f.alice).post(Base, csBody(QStringLiteral("127.2.0.5"), 1000));
+        QCOMPARE(r.status, 503);
+        QVERIFY(jsonOf(r).value(QStringLiteral("message")).toString().contains(QStringLiteral("no PAMS")));
+        QJsonObject noMode = csBody(QStringLiteral("127.2.0.5"), 1000);
+        noMode.remove(QStringLiteral("mode"));
+        QCOMPARE(jsonOf(f.as(f.alice).post(Base, noMode)).value(QStringLiteral("field")).toString(), QStringLiteral("mode"));
     }
 
     void authAndMalformedPaths()
     {
         OmsFixture f;
+        // The pool is the operators' view; a user gets 403, a stranger 401.
+        QCOMPARE(f.anonymous().get(Base).status, 401);
+        QCOMPARE(f.as(f.alice).get(Base).status, 403);
         QCOMPARE(f.anonymous().post(Base, csBody(QStringLiteral("127.2.0.5"), 1000)).status, 401);
         QCOMPARE(f.as(f.alice).call(HttpMethod::Post, Base, "{not json").status, 400);
-        QCOMPARE(f.anonymous().get(Base + QStringLiteral("/xyz")).status, 400);
-        QCOMPARE(f.anonymous().get(Base + QStringLiteral("?type=cdn")).status, 400);
+        QCOMPARE(f.operatorView().get(Base + QStringLiteral("/xyz")).status, 400);
+        QCOMPARE(f.operatorView().get(Base + QStringLiteral("?type=cdn")).status, 400);
         QCOMPARE(f.as(f.alice).post(Base + QStringLiteral("/%1/keepalive").arg(QString(32, QLatin1Char('0'))), {}).status, 404);
     }
 

@@ -24,7 +24,7 @@ const QString Base = QStringLiteral("/oms/v1/resources");
 const QString Broker = QStringLiteral("/oms/v1/relays/credentials");
 
 
-QJsonObject rsBody(const QString &address, int port = 3478, const QString &mode = QStringLiteral("dedicated"))
+QJsonObject rsBody(const QString &address, int port = 3478, const QString &mode = QStringLiteral("volunteer"))
 {
     return {{QStringLiteral("type"), QStringLiteral("rs")}, {QStringLiteral("address"), address},
             {QStringLiteral("port"), port}, {QStringLiteral("mode"), mode}};
@@ -142,7 +142,7 @@ private Q_SLOTS:
         }
         // A dedicated RS needs no consent, and is handed out until its keep-alives stop.
         consent.insert(f.bob.userId, ConsentAnswer::State::Yes);
-        const QString dedicated = idOf(f.as(f.alice).post(Base, rsBody(QStringLiteral("127.1.0.20"))));
+        const QString dedicated = idOf(f.as(f.provider).post(Base, rsBody(QStringLiteral("127.1.0.20"), 3478, QStringLiteral("dedicated"))));
         consent.insert(f.bob.userId, ConsentAnswer::State::No);
         QCOMPARE(brokerAs(f, f.bob, {}, 200).value(QStringLiteral("resourceId")).toString(), dedicated);
         f.now += 31;  // resourceTtlSecs (30) without a keep-alive
@@ -265,7 +265,7 @@ private Q_SLOTS:
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('d'), QStringLiteral("127.1.0.5"), 6881, 0)).status, 200);
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('n'), QStringLiteral("198.18.0.7"), 6881, 10,
                                                                QStringLiteral("&relayed=127.2.0.9:50123"))).status, 200);
-        const QJsonArray peers = jsonOf(f.anonymous().get(QStringLiteral("/oms/v1/overlays/%1/peers").arg(OmsFixture::hexOf(h))))
+        const QJsonArray peers = jsonOf(f.operatorView().get(QStringLiteral("/oms/v1/overlays/%1/peers").arg(OmsFixture::hexOf(h))))
                                      .value(QStringLiteral("peers")).toArray();
         QCOMPARE(peers.size(), 2);
         int relayed = 0;
@@ -287,7 +287,7 @@ private Q_SLOTS:
         OmsFixture plain;
         QCOMPARE(plain.createOverlay(plain.alice, h), 201);
         QCOMPARE(plain.announce(plain.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('d'), QStringLiteral("127.1.0.5"), 6881, 0)).status, 200);
-        const QJsonObject only = jsonOf(plain.anonymous().get(QStringLiteral("/oms/v1/overlays/%1/peers").arg(OmsFixture::hexOf(h))))
+        const QJsonObject only = jsonOf(plain.operatorView().get(QStringLiteral("/oms/v1/overlays/%1/peers").arg(OmsFixture::hexOf(h))))
                                      .value(QStringLiteral("peers")).toArray().at(0).toObject();
         QVERIFY(only.contains(QStringLiteral("region")));
         QCOMPARE(only.value(QStringLiteral("region")).toString(), QString());

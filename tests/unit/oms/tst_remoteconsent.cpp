@@ -26,7 +26,7 @@ private Q_SLOTS:
         bool relay = true;
         int asked = 0;
         HttpRouter router;
-        router.add(HttpMethod::Get, QStringLiteral("/pams/v1/consent/{userId}"), [&](const HttpRequest &r) {
+        router.add(HttpMethod::Get, QStringLiteral("/pams/v1/consent/{userId}"), RoutePolicy::open(), [&](const HttpRequest &r) {
             ++asked;
             return HttpResponse::json(QJsonObject{{QStringLiteral("userId"), r.params.value(QStringLiteral("userId"))},
                                                   {QStringLiteral("consents"), QJsonArray()},

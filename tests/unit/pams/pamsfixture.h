@@ -28,7 +28,7 @@ struct PamsFixture {
         router = std::make_unique<HttpRouter>();
         service.reset();
         ServiceContext context{dir.path(), config, QStringLiteral("http://127.0.0.1"), &verifier,
-                               [this] { return now; }};
+                               [this] { return now; }, {operatorId}, serviceKey};
         service = std::make_unique<PamsService>(context);
         startError.clear();
         if (!service->start(&startError) && startError.isEmpty())
@@ -39,10 +39,14 @@ struct PamsFixture {
     TestUser user() { return makeUser(issuer, now); }
     RouterClient as(const TestUser &u) const { return RouterClient{router.get(), u.token}; }
     RouterClient anonymous() const { return RouterClient{router.get(), {}}; }
+    // The provider's operator: member lists and other peers' records are theirs to read.
+    RouterClient operatorView() const { return RouterClient{router.get(), issuer.issue(operatorId, now, 3600)}; }
     // A fresh token for a user after the fake clock moved on.
     void renew(TestUser &u) const { u.token = issuer.issue(u.userId, now, 3600); }
 
     QTemporaryDir dir;
+    QString operatorId = userIdForPublicKey(KeyPair::generate().publicKey());
+    QByteArray serviceKey = QByteArray(40, 's');  // what the provider's other mp2pd processes send
     TokenIssuer issuer;
     TokenVerifier verifier;
     QJsonObject config;

@@ -43,6 +43,16 @@ void TstPamsRemote::servesFromCacheAndSurvivesOutage()
     QSignalSpy failed(&remote, &RemotePeerActivitySource::refreshFailed);
     const QStringList ids{seed.userId, leecher.userId, hex40('9')};
 
+    // Without the provider's service key the member view is refused: it is operator-only.
+    {
+        RemotePeerActivitySource stranger(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port)), &network,
+                                          [&clientNow] { return clientNow; });
+        QSignalSpy refused(&stranger, &RemotePeerActivitySource::refreshFailed);
+        QVERIFY(stranger.activityOf(overlay, ids).isEmpty());
+        QVERIFY(refused.wait(5000));
+    }
+    remote.setServiceKey(f.serviceKey);
+
     // First call: nothing cached yet, answers empty at once and starts one refresh.
     QVERIFY(remote.activityOf(overlay, ids).isEmpty());
     clientNow += 10;  // stale again, but a refresh is in flight: no second request

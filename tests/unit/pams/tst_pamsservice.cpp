@@ -41,7 +41,7 @@ void TstPamsService::registrationCreatesPeer()
     QCOMPARE(peer["lastReportAt"].toInteger(), 0);
     QCOMPARE(peer["overlays"].toArray().size(), 0);
 
-    const QJsonObject read = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject read = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     QCOMPARE(read, peer);
 }
 
@@ -75,7 +75,7 @@ void TstPamsService::reportIsReflectedInReads()
     QCOMPARE(jsonOf(r)["accepted"].toInt(), 3);
     QCOMPARE(jsonOf(r)["nextReportSecs"].toInt(), 60);
 
-    const QJsonObject peer = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject peer = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     QCOMPARE(peer["static"].toObject(), staticPart(11, 22, 33));
     QCOMPARE(peer["lastReportAt"].toInteger(), f.now);
     const QJsonArray got = peer["overlays"].toArray();
@@ -92,7 +92,7 @@ void TstPamsService::reportIsReflectedInReads()
     QCOMPARE(got[1].toObject()["event"].toString(), QString("completed"));
     QCOMPARE(got[2].toObject()["event"].toString(), QString(""));
 
-    const QJsonArray listed = jsonOf(f.anonymous().get("/pams/v1/overlays/" + hex40('b') + "/peers"))["peers"].toArray();
+    const QJsonArray listed = jsonOf(f.operatorView().get("/pams/v1/overlays/" + hex40('b') + "/peers"))["peers"].toArray();
     QCOMPARE(listed.size(), 1);
     const QJsonObject entry = listed[0].toObject();
     QCOMPARE(entry["userId"].toString(), u.userId);
@@ -100,12 +100,12 @@ void TstPamsService::reportIsReflectedInReads()
     QCOMPARE(entry["static"].toObject(), staticPart(11, 22, 33));
     QCOMPARE(entry["status"].toObject()["left"].toInteger(), 0);
     QCOMPARE(entry["status"].toObject()["event"].toString(), QString("completed"));
-    QCOMPARE(jsonOf(f.anonymous().get("/pams/v1/overlays/" + hex40('d') + "/peers"))["peers"].toArray().size(), 0);
+    QCOMPARE(jsonOf(f.operatorView().get("/pams/v1/overlays/" + hex40('d') + "/peers"))["peers"].toArray().size(), 0);
 
     // A later periodic report replaces the current status; each report adds history rows.
     f.now += 60;
     QCOMPARE(f.as(u).post("/pams/v1/reports", reportBody({overlayPart(hex40('a'), 500, 600, 0)})).status, 200);
-    a = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId))["overlays"].toArray()[0].toObject();
+    a = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId))["overlays"].toArray()[0].toObject();
     QCOMPARE(a["uploaded"].toInteger(), 500);
     QCOMPARE(a["event"].toString(), QString(""));
     QCOMPARE(f.service->store()->historyRowCount(u.userId), 4);
@@ -118,7 +118,7 @@ void TstPamsService::stoppedEventKeepsRow()
     QCOMPARE(f.as(u).post("/pams/v1/reports", reportBody({overlayPart(hex40('a'), 1, 2, 3, "started")})).status, 200);
     f.now += 30;
     QCOMPARE(f.as(u).post("/pams/v1/reports", reportBody({overlayPart(hex40('a'), 9, 9, 3, "stopped")})).status, 200);
-    const QJsonArray listed = jsonOf(f.anonymous().get("/pams/v1/overlays/" + hex40('a') + "/peers"))["peers"].toArray();
+    const QJsonArray listed = jsonOf(f.operatorView().get("/pams/v1/overlays/" + hex40('a') + "/peers"))["peers"].toArray();
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed[0].toObject()["status"].toObject()["event"].toString(), QString("stopped"));
     const auto local = f.service->activitySource()->activityOf(hex40('a'), {u.userId});
@@ -130,10 +130,10 @@ void TstPamsService::reportImplicitlyRegisters()
 {
     PamsFixture f;
     TestUser u = f.user();
-    QCOMPARE(f.anonymous().get("/pams/v1/peers/" + u.userId).status, 404);
+    QCOMPARE(f.operatorView().get("/pams/v1/peers/" + u.userId).status, 404);
     const HttpResponse r = f.as(u).post("/pams/v1/reports", reportBody({overlayPart(hex40('e'), 1, 2, 3, "started")}));
     QCOMPARE(r.status, 200);
-    const QJsonObject peer = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject peer = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     QCOMPARE(peer["type"].toString(), QString("PEER"));
     QCOMPARE(peer["registeredAt"].toInteger(), f.now);
     QCOMPARE(peer["lastReportAt"].toInteger(), f.now);
@@ -149,7 +149,7 @@ void TstPamsService::reportWithoutStaticKeepsStatic()
     const HttpResponse r = f.as(u).post("/pams/v1/reports", reportBody({}));
     QCOMPARE(r.status, 200);
     QCOMPARE(jsonOf(r)["accepted"].toInt(), 0);
-    const QJsonObject peer = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject peer = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     QCOMPARE(peer["type"].toString(), QString("RS"));  // a report never changes the type
     QCOMPARE(peer["static"].toObject(), staticPart(5, 6, 7));
     QCOMPARE(peer["lastReportAt"].toInteger(), f.now);
@@ -168,24 +168,25 @@ void TstPamsService::unregistration()
     const HttpResponse byOther = f.as(other).del("/pams/v1/peers/" + u.userId);
     QCOMPARE(byOther.status, 403);
     QCOMPARE(jsonOf(byOther)["error"].toString(), QString("forbidden"));
-    QCOMPARE(f.anonymous().get("/pams/v1/peers/" + u.userId).status, 200);
+    QCOMPARE(f.operatorView().get("/pams/v1/peers/" + u.userId).status, 200);
 
     QCOMPARE(f.as(u).del("/pams/v1/peers/" + u.userId).status, 204);
-    QCOMPARE(f.anonymous().get("/pams/v1/peers/" + u.userId).status, 404);
-    QCOMPARE(jsonOf(f.anonymous().get("/pams/v1/overlays/" + hex40('a') + "/peers"))["peers"].toArray().size(), 0);
+    QCOMPARE(f.operatorView().get("/pams/v1/peers/" + u.userId).status, 404);
+    QCOMPARE(jsonOf(f.operatorView().get("/pams/v1/overlays/" + hex40('a') + "/peers"))["peers"].toArray().size(), 0);
     QVERIFY(f.service->activitySource()->activityOf(hex40('a'), {u.userId}).isEmpty());
     QCOMPARE(f.as(u).del("/pams/v1/peers/" + u.userId).status, 404);
-    QCOMPARE(f.as(u).del("/pams/v1/peers/NOT-A-USER").status, 400);
+    QCOMPARE(f.as(u).del("/pams/v1/peers/NOT-A-USER").status, 403);  // not theirs, whatever it is
+    QCOMPARE(f.operatorView().del("/pams/v1/peers/NOT-A-USER").status, 400);
 }
 
 void TstPamsService::unknownPeerIs404()
 {
     PamsFixture f;
-    const HttpResponse r = f.anonymous().get("/pams/v1/peers/" + hex40('1'));
+    const HttpResponse r = f.operatorView().get("/pams/v1/peers/" + hex40('1'));
     QCOMPARE(r.status, 404);
     QCOMPARE(jsonOf(r)["error"].toString(), QString("not_found"));
-    QCOMPARE(f.anonymous().get("/pams/v1/peers/x'%20OR%201=1").status, 400);
-    QCOMPARE(f.anonymous().get("/pams/v1/overlays/ABC/peers").status, 400);
+    QCOMPARE(f.operatorView().get("/pams/v1/peers/x'%20OR%201=1").status, 400);
+    QCOMPARE(f.operatorView().get("/pams/v1/overlays/ABC/peers").status, 400);
 }
 
 void TstPamsService::historyRetentionSweep()
@@ -203,7 +204,7 @@ void TstPamsService::historyRetentionSweep()
     QCOMPARE(f.service->sweepHistory(), 2);
     QCOMPARE(f.service->store()->historyRowCount(), 1);
     // The sweep trims history only: the current status of both overlays remains.
-    QCOMPARE(jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId))["overlays"].toArray().size(), 2);
+    QCOMPARE(jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId))["overlays"].toArray().size(), 2);
 
     // Reports also sweep, at most hourly, without anyone calling sweepHistory().
     f.now += 20 * 86400;
@@ -247,7 +248,7 @@ void TstPamsService::localSourceMatchesHttpView()
     QCOMPARE(f.as(c).post("/pams/v1/reports", reportBody({overlayPart(overlay, 3, 3, 3, "stopped")})).status, 200);
     QCOMPARE(f.as(outside).post("/pams/v1/reports", reportBody({overlayPart(hex40('0'), 1, 1, 1)})).status, 200);
 
-    const QJsonArray http = jsonOf(f.anonymous().get("/pams/v1/overlays/" + overlay + "/peers"))["peers"].toArray();
+    const QJsonArray http = jsonOf(f.operatorView().get("/pams/v1/overlays/" + overlay + "/peers"))["peers"].toArray();
     QCOMPARE(http.size(), 3);
     const QString unknown = hex40('9');
     const auto local = f.service->activitySource()->activityOf(overlay, {a.userId, b.userId, c.userId, outside.userId, unknown});
@@ -275,12 +276,12 @@ void TstPamsService::dataSurvivesReopen()
     TestUser u = f.user();
     QCOMPARE(f.as(u).post("/pams/v1/peers", {{"type", "RS"}, {"static", staticPart(1, 2, 3)}}).status, 201);
     QCOMPARE(f.as(u).post("/pams/v1/reports", reportBody({overlayPart(hex40('a'), 7, 8, 9, "started")})).status, 200);
-    const QJsonObject before = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject before = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     f.service->stop();
     QVERIFY(f.service->activitySource() == nullptr);
     f.restart();
     QVERIFY2(f.startError.isEmpty(), qPrintable(f.startError));
-    QCOMPARE(jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId)), before);
+    QCOMPARE(jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId)), before);
     QCOMPARE(f.service->store()->historyRowCount(u.userId), 1);
     QCOMPARE(f.service->activitySource()->activityOf(hex40('a'), {u.userId}).value(u.userId).overlay->uploaded, 7);
 }
@@ -315,7 +316,7 @@ void TstPamsService::health()
     QCOMPARE(jsonOf(f.anonymous().get("/pams/healthz"))["peers"].toInt(), 1);
     f.service->stop();
     QCOMPARE(f.service->health()["status"].toString(), QString("stopped"));
-    QCOMPARE(f.anonymous().get("/pams/v1/peers/" + u.userId).status, 500);
+    QCOMPARE(f.operatorView().get("/pams/v1/peers/" + u.userId).status, 500);
 }
 
 QTEST_GUILESS_MAIN(TstPamsService)

@@ -179,8 +179,13 @@ void TstPamsValidation::writesNeedToken()
     f.now += 7200;
     QCOMPARE(f.as(u).post("/pams/v1/reports", reportBody({})).status, 401);
     QCOMPARE(f.service->store()->peerCount(), 0);
-    // Reads need none; wrong methods are 405.
-    QCOMPARE(f.anonymous().get("/pams/v1/overlays/" + hex40('a') + "/peers").status, 200);
+    // Who is in an overlay is the operators' to read, not a stranger's or another member's.
+    f.renew(u);
+    QCOMPARE(f.anonymous().get("/pams/v1/overlays/" + hex40('a') + "/peers").status, 401);
+    QCOMPARE(f.as(u).get("/pams/v1/overlays/" + hex40('a') + "/peers").status, 403);
+    QCOMPARE(f.as(u).get("/pams/v1/peers/" + f.user().userId).status, 403);
+    QCOMPARE(f.operatorView().get("/pams/v1/overlays/" + hex40('a') + "/peers").status, 200);
+    // Wrong methods are 405.
     QCOMPARE(f.anonymous().call(HttpMethod::Put, "/pams/v1/reports").status, 405);
 }
 
@@ -194,7 +199,7 @@ void TstPamsValidation::partialReportWritesNothing()
     const HttpResponse r = f.as(u).post("/pams/v1/reports", reportBody(mixed, staticPart(9, 9, 9)));
     QCOMPARE(r.status, 400);
     QCOMPARE(jsonOf(r)["field"].toString(), QString("overlays[1].event"));
-    const QJsonObject peer = jsonOf(f.anonymous().get("/pams/v1/peers/" + u.userId));
+    const QJsonObject peer = jsonOf(f.operatorView().get("/pams/v1/peers/" + u.userId));
     QCOMPARE(peer["overlays"].toArray().size(), 1);
     QCOMPARE(peer["overlays"].toArray()[0].toObject()["uploaded"].toInteger(), 1);
     QCOMPARE(peer["lastReportAt"].toInteger(), f.now - 60);

@@ -76,16 +76,58 @@ private Q_SLOTS:
         Authenticator auth(&verifier, [&now] { return now; });
         HttpRequest request;
         ApiError error;
-        QVERIFY(!auth.userFromHeader(request, &error));
+        QVERIFY(!auth.authenticate(request, &error));
         QCOMPARE(error.status, 401);
         request.headers.insert("authorization", "Basic abc");
-        QVERIFY(!auth.userFromHeader(request, &error));
+        QVERIFY(!auth.authenticate(request, &error));
         QVERIFY(error.message.contains(QStringLiteral("Bearer")));
         request.headers.insert("authorization", "Bearer " + issuer.issue(m_user, m_now, 60).toLatin1());
-        QCOMPARE(auth.userFromHeader(request, &error).value_or(QString()), m_user);
+        QCOMPARE(auth.authenticate(request, &error).value_or(Caller{}).userId, m_user);
         now += 3600;
-        QVERIFY(!auth.userFromHeader(request, &error));
+        QVERIFY(!auth.authenticate(request, &error));
         QVERIFY(error.message.contains(QStringLiteral("expired")));
+    }
+
+    // A token a peer handed to an ISP's UNIS or a volunteer's relay is worthless at the provider.
+    void authenticatorRefusesOtherAudiences()
+    {
+        TokenIssuer issuer(m_ums);
+        TokenVerifier verifier(m_ums.publicKey());
+        Authenticator provider(&verifier, [this] { return m_now; });
+        HttpRequest request;
+        ApiError error;
+        for (const QString &other : {audience::Unis, audience::Relay}) {
+            request.headers.insert("authorization", "Bearer " + issuer.issue(m_user, m_now, 60, other).toLatin1());
+            QVERIFY(!provider.authenticate(request, &error));
+            QCOMPARE(error.status, 401);
+            QVERIFY(error.message.contains(other));
+        }
+        request.headers.insert("authorization", "Bearer " + issuer.issue(m_user, m_now, 60).toLatin1());
+        QVERIFY(provider.authenticate(request, &error));
+    }
+
+    void operatorsAndServiceKey()
+    {
+        TokenIssuer issuer(m_ums);
+        TokenVerifier verifier(m_ums.publicKey());
+        const QString op = userIdForPublicKey(KeyPair::generate().publicKey());
+        Authenticator auth(&verifier, [this] { return m_now; }, audience::P2psp, {op});
+        HttpRequest request;
+        ApiError error;
+        request.headers.insert("authorization", "Bearer " + issuer.issue(op, m_now, 60).toLatin1());
+        QVERIFY(auth.authenticate(request, &error).value_or(Caller{}).isOperator);
+        request.headers.insert("authorization", "Bearer " + issuer.issue(m_user, m_now, 60).toLatin1());
+        QVERIFY(!auth.authenticate(request, &error).value_or(Caller{}).isOperator);
+        // No service key configured: "svc." bearers are refused, whatever they carry.
+        request.headers.insert("authorization", "Bearer svc.");
+        QVERIFY(!auth.authenticate(request, &error));
+        const QByteArray key(40, 'k');
+        auth.setServiceKey(key);
+        request.headers.insert("authorization", Authenticator::serviceAuthorization(key));
+        QVERIFY(auth.authenticate(request, &error).value_or(Caller{}).isOperator);
+        request.headers.insert("authorization", Authenticator::serviceAuthorization(QByteArray(40, 'x')));
+        QVERIFY(!auth.authenticate(request, &error));
+        QCOMPARE(error.status, 401);
     }
 };
 

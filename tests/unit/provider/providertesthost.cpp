@@ -25,6 +25,8 @@ bool TestHost::start(quint16 port)
     config.port = port;
     config.dataDir = m_dir.path();
     config.sections = sections;
+    config.operators = operators;
+    config.serviceKey = QString::fromLatin1(serviceKey());
     auto host = std::make_unique<P2pspHost>(config);
     QString error;
     if (!host->start(&error)) {
@@ -83,9 +85,10 @@ JsonReply waitReply(const std::function<void(JsonHttpClient::Callback)> &start)
     return **out;
 }
 
-JsonReply getJson(QNetworkAccessManager *network, const QUrl &url)
+JsonReply getJson(QNetworkAccessManager *network, const QUrl &url, const QString &token)
 {
     JsonHttpClient http(network);
+    http.setToken(token);
     return waitReply([&](JsonHttpClient::Callback done) { http.get(url, std::move(done)); });
 }
 

@@ -29,6 +29,10 @@ public:
     QString baseUrl() const;
     QString dataDir() const { return m_dir.path(); }
     QHash<QString, QJsonObject> sections;  // per-service config, set before start()
+    QStringList operators;                 // user ids of the provider's operators, set before start()
+    // The key the provider's own processes share; "svc.<key>" as a token reads operator views.
+    static QString serviceToken() { return QStringLiteral("svc.") + QString::fromLatin1(serviceKey()); }
+    static QByteArray serviceKey() { return QByteArrayLiteral("test-service-key-0123456789abcdefghij"); }
 
 private:
     QTemporaryDir m_dir;
@@ -44,7 +48,7 @@ Identity freshIdentity();
 
 // Runs `start(callback)` and waits (≤ 20 s) for the callback's reply.
 JsonReply waitReply(const std::function<void(JsonHttpClient::Callback)> &start);
-JsonReply getJson(QNetworkAccessManager *network, const QUrl &url);
+JsonReply getJson(QNetworkAccessManager *network, const QUrl &url, const QString &token = {});
 
 // A tiny but real v1 .torrent (bencoded, one file) and the IXS registration body for it.
 struct TinyTorrent {

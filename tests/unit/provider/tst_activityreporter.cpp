@@ -56,7 +56,8 @@ struct Peer {
 // What the PAMS holds for the peer: GET /pams/v1/peers/{userId}.
 JsonReply pamsPeer(Peer &peer, const TestHost &host)
 {
-    return getJson(&peer.network, QUrl(host.baseUrl() + QStringLiteral("/pams/v1/peers/") + peer.userId()));
+    return getJson(&peer.network, QUrl(host.baseUrl() + QStringLiteral("/pams/v1/peers/") + peer.userId()),
+                   TestHost::serviceToken());
 }
 
 QJsonObject lastStatus(Peer &peer, const TestHost &host)

@@ -39,8 +39,9 @@ void TestRelayedAnnounce::registeredRelayIsListed()
 {
     OmsFixture f;
     QCOMPARE(f.createOverlay(f.alice, m_hash), 201);
-    const HttpResponse reg = f.as(f.alice).post(QStringLiteral("/oms/v1/resources"),
+    const HttpResponse reg = f.as(f.provider).post(QStringLiteral("/oms/v1/resources"),
                                                 {{QStringLiteral("type"), QStringLiteral("rs")},
+                                                 {QStringLiteral("mode"), QStringLiteral("dedicated")},
                                                  {QStringLiteral("address"), QStringLiteral("198.18.0.1")},
                                                  {QStringLiteral("port"), 3478},
                                                  {QStringLiteral("region"), QStringLiteral("pid1")}});

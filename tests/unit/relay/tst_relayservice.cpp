@@ -11,6 +11,7 @@
 #include <user/relayed/relayedpeer.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -64,8 +65,10 @@ void TestRelayService::credentialsWorkOnTheRelay()
     const TokenVerifier verifier(ums.publicKey());
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const TestUser alice = makeUser(issuer, now, 3600);
+    const TestUser op = makeUser(issuer, now, 3600);
     const QJsonObject config{{"listen", "127.0.0.1:0"}, {"authSecret", "shared-with-coturn"}, {"credentialTtl", 600}};
-    RelayService service(ServiceContext{dir.path(), config, QStringLiteral("http://test"), &verifier, [now] { return now; }});
+    RelayService service(ServiceContext{dir.path(), config, QStringLiteral("http://test"), &verifier, [now] { return now; },
+                                        {op.userId}});
     QString error;
     QVERIFY2(service.start(&error), qPrintable(error));
     HttpRouter router;
@@ -90,7 +93,10 @@ void TestRelayService::credentialsWorkOnTheRelay()
     QSignalSpy allocated(&client, &TurnClient::allocated);
     client.start(cc);
     QVERIFY(allocated.wait(10000));
-    const QJsonObject status = jsonOf(anonymous.get(QStringLiteral("/rs/v1/status")));
+    // Who relays for whom is the operators' to see.
+    QCOMPARE(anonymous.get(QStringLiteral("/rs/v1/status")).status, 401);
+    QCOMPARE(RouterClient({&router, alice.token}).get(QStringLiteral("/rs/v1/status")).status, 403);
+    const QJsonObject status = jsonOf(RouterClient{&router, op.token}.get(QStringLiteral("/rs/v1/status")));
     QCOMPARE(status.value("allocations").toArray().size(), 1);
     QCOMPARE(status.value("allocations").toArray().first().toObject().value("user").toString(), alice.userId);
     QCOMPARE(status.value("allocations").toArray().first().toObject().value("overlay").toString(), QStringLiteral("ab12"));
@@ -102,7 +108,7 @@ void TestRelayService::credentialsWorkOnTheRelay()
 namespace {
 QJsonArray relaysAt(QNetworkAccessManager *network, const TestHost &host)
 {
-    return getJson(network, QUrl(host.baseUrl() + QStringLiteral("/oms/v1/resources?type=rs")))
+    return getJson(network, QUrl(host.baseUrl() + QStringLiteral("/oms/v1/resources?type=rs")), TestHost::serviceToken())
         .body.value(QStringLiteral("resources")).toArray();
 }
 } // namespace
@@ -114,9 +120,16 @@ QJsonArray relaysAt(QNetworkAccessManager *network, const TestHost &host)
 void TestRelayService::dedicatedRelayRegistersAndIsHandedOut()
 {
     TestHost host;
+    QTemporaryDir dir;
+    // The provider lists the dedicated relay's key as an operator's: a dedicated server is the
+    // provider's own, and ORCP refuses "dedicated" from anyone else.
+    QString keyError;
+    QDir(dir.path()).mkpath(QStringLiteral("rs"));
+    const auto rsKey = KeyPair::loadOrCreate(dir.filePath(QStringLiteral("rs/identity.key")), &keyError);
+    QVERIFY2(rsKey, qPrintable(keyError));
+    host.operators = {userIdForPublicKey(rsKey->publicKey())};
     QVERIFY(host.start());
     QNetworkAccessManager network;
-    QTemporaryDir dir;
     // A fixed port: the OMS derives the resource id from owner, type and endpoint.
     const quint16 port = unusedPort();
     QVERIFY(port > 0);

@@ -254,7 +254,10 @@ void TstVolunteer::pamsStoresAndChecksConsent()
     QVERIFY(c.consent(VolunteerRoleKind::Relay, limits(1 << 20), &e));
     QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
     const QUrl url(host.baseUrl() + "/pams/v1/consent/" + me.userId);
-    JsonReply r = getJson(&network, url);
+    QCOMPARE(getJson(&network, url).status, 401);  // a user's consent is theirs and the provider's to read
+    JsonReply r = waitReply([&](auto done) {
+        client.call("GET", QStringLiteral("pams"), "/pams/v1/consent/" + me.userId, QJsonObject(), std::move(done));
+    });
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body.value("active").toObject().value("relay").toBool(), true);
     QCOMPARE(r.body.value("consents").toArray().first().toObject().value("limits").toObject().value("uploadBytesPerSec").toInteger(),
