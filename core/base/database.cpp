@@ -131,7 +131,21 @@ bool Database::open(QString *error)
                          .arg(m_storeName, m_options.path, describe(db.lastError()));
         return false;
     }
-    return applyPragmas(db, error);
+    QString why;
+    if (applyPragmas(db, &why))
+        return true;
+    if (error) {
+        // SQLite opens lazily: a file that is not a database (damaged, truncated, overwritten)
+        // shows up at the first statement, as SQLITE_NOTADB (26).
+        const bool notADatabase = why.contains(QLatin1String("(code 26)")) || why.contains(QLatin1String("not a database"));
+        *error = notADatabase ? QStringLiteral("the %1 database %2 is damaged (it is not an SQLite database); move it "
+                                               "away (or restore it from a backup) and start again: a new, empty one "
+                                               "is made in its place")
+                                    .arg(m_storeName, QDir::toNativeSeparators(m_options.path))
+                              : QStringLiteral("cannot use the %1 database at %2: %3").arg(m_storeName, m_options.path, why);
+    }
+    db.close();
+    return false;
 }
 
 QSqlDatabase Database::connection() const
