@@ -11,9 +11,9 @@
 
 #include <csignal>
 #include <cstdio>
-#include <sys/stat.h>
 #include <iostream>
 #include <string>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
