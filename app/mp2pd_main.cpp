@@ -14,6 +14,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/stat.h>
 
 namespace {
 
@@ -62,6 +63,9 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
 
 int main(int argc, char **argv)
 {
+    // Everything this server writes is its own state (databases with tokens and secrets, keys):
+    // none of it is for other local users, whatever umask it was started with.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mp2pd"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MP2P_VERSION));

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -82,6 +83,9 @@ bool readFlags(const QCommandLineParser &args, std::optional<QHostAddress> *list
 
 int main(int argc, char **argv)
 {
+    // Everything this server writes is its own state (databases with tokens and secrets, keys):
+    // none of it is for other local users, whatever umask it was started with.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mp2p-unis"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MP2P_VERSION));

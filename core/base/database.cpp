@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QThread>
@@ -16,6 +17,47 @@ QString describe(const QSqlError &e)
     if (!e.nativeErrorCode().isEmpty())
         text += QStringLiteral(" (code %1)").arg(e.nativeErrorCode());
     return text;
+}
+
+bool isFileDatabase(const QString &path)
+{
+    return !path.isEmpty() && !path.startsWith(QLatin1Char(':')) && !path.startsWith(QLatin1String("file:"));
+}
+
+// Our databases hold tokens, relay secrets and who-downloaded-what: readable by the owner only,
+// whatever the umask. SQLite creates the -wal, -shm and -journal files with the mode of the
+// database file (it reads it back and fchmods them), so the file is made 0600 before SQLite
+// opens it; companions left by an older build with a wider mode are narrowed too.
+bool restrictToOwner(const QString &path, const QString &storeName, QString *error)
+{
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile file(path);
+    if (!file.exists()) {
+        // Created empty (SQLite treats an empty file as a new database) and narrowed before
+        // anything is written to it.
+        if (!file.open(QIODevice::ReadWrite)) {
+            if (error)
+                *error = QStringLiteral("cannot create the %1 database at %2: %3").arg(storeName, path, file.errorString());
+            return false;
+        }
+        file.close();
+    }
+    if (!file.setPermissions(ownerOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot restrict the %1 database %2 to its owner (mode 0600); fix its owner or "
+                                    "permissions").arg(storeName, path);
+        return false;
+    }
+    for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+        QFile companion(path + QLatin1String(suffix));
+        if (companion.exists() && !companion.setPermissions(ownerOnly)) {
+            if (error)
+                *error = QStringLiteral("cannot restrict %1 to its owner (mode 0600); fix its owner or permissions")
+                             .arg(companion.fileName());
+            return false;
+        }
+    }
+    return true;
 }
 } // namespace
 
@@ -76,6 +118,8 @@ bool Database::open(QString *error)
                              .arg(info.absolutePath(), m_storeName);
             return false;
         }
+        if (isFileDatabase(m_options.path) && !restrictToOwner(m_options.path, m_storeName, error))
+            return false;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(m_options.driver, connectionNameForThisThread());
     db.setDatabaseName(m_options.path);
@@ -87,7 +131,21 @@ bool Database::open(QString *error)
                          .arg(m_storeName, m_options.path, describe(db.lastError()));
         return false;
     }
-    return applyPragmas(db, error);
+    QString why;
+    if (applyPragmas(db, &why))
+        return true;
+    if (error) {
+        // SQLite opens lazily: a file that is not a database (damaged, truncated, overwritten)
+        // shows up at the first statement, as SQLITE_NOTADB (26).
+        const bool notADatabase = why.contains(QLatin1String("(code 26)")) || why.contains(QLatin1String("not a database"));
+        *error = notADatabase ? QStringLiteral("the %1 database %2 is damaged (it is not an SQLite database); move it "
+                                               "away (or restore it from a backup) and start again: a new, empty one "
+                                               "is made in its place")
+                                    .arg(m_storeName, QDir::toNativeSeparators(m_options.path))
+                              : QStringLiteral("cannot use the %1 database at %2: %3").arg(m_storeName, m_options.path, why);
+    }
+    db.close();
+    return false;
 }
 
 QSqlDatabase Database::connection() const

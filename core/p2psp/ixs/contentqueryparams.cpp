@@ -4,6 +4,8 @@
 
 #include <protocol/keys.h>
 
+#include <algorithm>
+
 namespace mp2p {
 
 namespace {
@@ -30,6 +32,13 @@ bool readInt(const QUrlQuery &params, const QString &name, int min, int max, int
     return true;
 }
 
+// Control characters (NUL, ESC, DEL, ...) are no part of any title a person searches for, and
+// a NUL ends the text early inside SQLite's FTS5 query parser: a text with one is refused.
+bool hasControlCharacter(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
 std::optional<ContentSort> sortFromName(const QString &name)
 {
     static const QHash<QString, ContentSort> sorts = {
@@ -52,10 +61,20 @@ std::optional<ContentQuery> parseContentQuery(const QUrlQuery &params, ApiError 
                               QStringLiteral("the search text must be at most %1 characters").arg(MaxSearchTextChars));
         return std::nullopt;
     }
+    if (hasControlCharacter(query.text)) {
+        *error = badParameter(QStringLiteral("q"), QStringLiteral("the search text must not contain control characters "
+                                                                  "(such as NUL, tab or line breaks)"));
+        error->hint = QStringLiteral("search for words only; separate them with spaces");
+        return std::nullopt;
+    }
     query.tag = params.queryItemValue(QStringLiteral("tag"), QUrl::FullyDecoded).trimmed().toLower();
     if (query.tag.size() > ixslimits::TagChars) {
         *error = badParameter(QStringLiteral("tag"),
                               QStringLiteral("a tag has at most %1 characters").arg(ixslimits::TagChars));
+        return std::nullopt;
+    }
+    if (hasControlCharacter(query.tag)) {
+        *error = badParameter(QStringLiteral("tag"), QStringLiteral("a tag must not contain control characters"));
         return std::nullopt;
     }
     query.owner = params.queryItemValue(QStringLiteral("owner"), QUrl::FullyDecoded);

@@ -15,6 +15,13 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
+// For NOT NULL text columns: Qt binds a null QString as SQL NULL, and an optional field that
+// was left out (a description) reads as a null QString; it is stored as "" instead.
+QVariant textNotNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(text);
+}
+
 QVariant mediaValue(const QJsonObject &media)
 {
     return media.isEmpty() ? QVariant(QMetaType::fromType<QString>())
@@ -58,8 +65,8 @@ public:
     bool write(const ContentRecord &r, qint64 seq, QString *error)
     {
         const QVariant values[] = {r.id, seq, r.infoHashV1, textOrNull(r.infoHashV2), r.overlayId, r.omsUrl,
-                                   r.title, r.title.toLower(), r.description, QString::fromUtf8(tagsToJson(r.tags)),
-                                   QString::fromUtf8(filesToJson(r.files)), mediaValue(r.media), r.totalSize,
+                                   r.title, r.title.toLower(), textNotNull(r.description),
+                                   QString::fromUtf8(tagsToJson(r.tags)), QString::fromUtf8(filesToJson(r.files)), mediaValue(r.media), r.totalSize,
                                    r.owner, r.createdAt, r.updatedAt, r.torrent};
         for (int i = 0; i < int(std::size(values)); ++i)
             m_content.bindValue(i, values[i]);
@@ -78,7 +85,7 @@ public:
             return true;
         m_fts.bindValue(0, seq);
         m_fts.bindValue(1, r.title);
-        m_fts.bindValue(2, r.description);
+        m_fts.bindValue(2, textNotNull(r.description));
         m_fts.bindValue(3, r.tags.join(QLatin1Char(' ')));
         return execQuery(m_fts, error);
     }
@@ -226,13 +233,13 @@ IxsStore::WriteResult IxsStore::update(const ContentRecord &r, QString *error)
         execBound(db,
                   QStringLiteral("UPDATE content SET title = ?, title_key = ?, description = ?, tags = ?, media = ?, "
                                  "updated_at = ? WHERE id = ?"),
-                  {r.title, r.title.toLower(), r.description, QString::fromUtf8(tagsToJson(r.tags)),
+                  {r.title, r.title.toLower(), textNotNull(r.description), QString::fromUtf8(tagsToJson(r.tags)),
                    mediaValue(r.media), r.updatedAt, r.id},
                   error)
         && writeTags(r.id, r.tags, error)
         && (!hasFullTextIndex()
             || execBound(db, QStringLiteral("UPDATE content_fts SET title = ?, description = ?, tags = ? WHERE rowid = ?"),
-                         {r.title, r.description, r.tags.join(QLatin1Char(' ')), *seq}, error));
+                         {r.title, textNotNull(r.description), r.tags.join(QLatin1Char(' ')), *seq}, error));
     return ok && tx.commit(error) ? WriteResult::Ok : WriteResult::Failed;
 }
 

@@ -11,9 +11,17 @@
 
 namespace mp2p {
 
+namespace {
+// The parts are built in the constructor; a bad config is reported by start(), which refuses it.
+OmsConfig configOrDefaults(const QJsonObject &json, QString *error)
+{
+    return OmsConfig::fromJson(json, error).value_or(OmsConfig{});
+}
+} // namespace
+
 OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
     : m_context(std::move(context))
-    , m_state(std::make_unique<OmsState>(OmsConfig::fromJson(m_context.config), m_context.authenticator(),
+    , m_state(std::make_unique<OmsState>(configOrDefaults(m_context.config, &m_configError), m_context.authenticator(),
                                          m_context.clock ? m_context.clock : systemClock(), pams))
     , m_tracker(std::make_unique<Tracker>(*m_state))
     , m_overlays(std::make_unique<OverlayApi>(*m_state))
@@ -28,6 +36,11 @@ OmsService::~OmsService() = default;
 
 bool OmsService::start(QString *error)
 {
+    if (!m_configError.isEmpty()) {
+        if (error)
+            *error = m_configError;
+        return false;
+    }
     if (!m_context.tokens) {
         if (error)
             *error = QStringLiteral("the OMS needs the UMS public key to verify tokens");

@@ -59,6 +59,7 @@ public:
 
 private:
     ServiceContext m_context;
+    QString m_configError;  // set by the constructor when the "oms" config is refused
     std::unique_ptr<OmsState> m_state;
     std::unique_ptr<Tracker> m_tracker;
     std::unique_ptr<OverlayApi> m_overlays;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <csignal>
@@ -27,6 +28,12 @@ CliSession::CliSession(CliConfig config, ProgressPrinter *printer, QObject *pare
 {
     auto *signals = new UnixSignalWatcher({SIGINT, SIGTERM}, this);
     connect(signals, &UnixSignalWatcher::received, this, [this](int) {
+        if (m_finishing) {
+            // A second Ctrl-C (or SIGTERM) while shutting down: stop waiting for the overlays.
+            m_printer->message(QStringLiteral("interrupted again: quitting without waiting"));
+            QCoreApplication::exit(CliFailed);
+            return;
+        }
         m_printer->message(QStringLiteral("interrupted: leaving the overlays and saving resume data"));
         finish(CliOk);
     });
@@ -88,10 +95,31 @@ void CliSession::open(std::function<void()> ready)
     }
     m_peer = std::make_unique<ManagedPeer>(m_config.peer, &m_network);
     connect(m_peer.get(), &ManagedPeer::failed, this, [this](const QString &problem) {
-        if (m_peer->provider() && m_peer->provider()->isReady())
+        const ProviderClient *provider = m_peer->provider();
+        if (provider && provider->isReady())
             return;  // a later hiccup: the provider client retries by itself
-        m_printer->error(problem);
-        finish(m_peer->provider() ? CliUnreachable : CliFailed);
+        // The command ends here, so the provider client's "retrying in N s" does not apply.
+        static const QRegularExpression retrying(QStringLiteral("[;.]? *[Rr]etrying in \\d+ s\\.?$"));
+        QString text = problem;
+        text.replace(retrying, QStringLiteral("."));
+        m_printer->error(text);
+        if (!provider) {
+            finish(CliFailed);  // the identity, the receipt store or the engine: the message says which
+            return;
+        }
+        if (!provider->isConnected()) {
+            finish(CliUnreachable);  // no answer at all: the network, the URL or the server being down
+            return;
+        }
+        // The provider answered and refused (a 401 on login, a 404 where a provider has its
+        // directory, ...): waiting will not change that, so it is a failure, not "unreachable".
+        m_printer->error(QStringLiteral("the provider at %1 answered but did not log this peer in. If it says the "
+                                        "key is not registered or the signature does not verify, the identity.key in "
+                                        "%2 is not the key this provider knows for you: use the data folder that holds "
+                                        "your registered key (--data-dir), or a new data folder to register a new "
+                                        "identity. Otherwise check that --server is the URL of your mp2p provider.")
+                             .arg(m_config.peer.providerUrl.toString(), m_config.peer.dataDir));
+        finish(CliFailed);
     });
     connect(m_peer.get(), &ManagedPeer::ready, this, std::move(ready));
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, &CliSession::writeStatusFile);
@@ -156,7 +184,9 @@ void CliSession::finish(int exitCode)
         QFile::remove(statusFilePath(m_config.peer.dataDir));
         if (m_embedded)
             m_embedded->stop();
-        QCoreApplication::exit(exitCode);
+        // Queued: a failure found while open() runs (a damaged identity.key) finishes before
+        // the event loop starts, and an exit() called then is lost: the process would hang.
+        QMetaObject::invokeMethod(qApp, [exitCode] { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
     };
     if (m_peer)
         m_peer->shutdown(quit);

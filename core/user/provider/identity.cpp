@@ -26,6 +26,13 @@ std::optional<Identity> Identity::loadOrCreate(const QString &dataDir, QString *
     auto key = KeyPair::loadOrCreate(path, &why);
     if (!key)
         return fail(why);
+    // The stored secret key carries its public half; a file whose public half was changed
+    // loads, but every login would then be refused. A signature it cannot verify tells.
+    const QByteArray probe = QByteArrayLiteral("mp2p-identity-check");
+    if (!verifySignature(key->publicKey(), probe, key->sign(probe)))
+        return fail(QStringLiteral("the key file %1 is damaged (its public key does not belong to its secret key); "
+                                   "restore it from a backup, or move it away to create a new identity")
+                        .arg(QDir::toNativeSeparators(path)));
     // A key file copied in from elsewhere may be readable by others: the secret must not be.
     QFile file(path);
     const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

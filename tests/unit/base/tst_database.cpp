@@ -1,8 +1,12 @@
 #include <base/database.h>
 
+#include <QFile>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace mp2p;
 
@@ -18,6 +22,11 @@ private:
         auto m = v1();
         m.append({2, {QStringLiteral("ALTER TABLE items ADD COLUMN size BIGINT NOT NULL DEFAULT 0")}, false});
         return m;
+    }
+    static int modeOf(const QString &path)
+    {
+        struct stat st {};
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
     }
     static int count(Database &db)
     {
@@ -115,6 +124,48 @@ private Q_SLOTS:
             QVERIFY(tx.commit(&error));
         }
         QCOMPARE(count(db), 1);
+    }
+
+    // Databases hold tokens and secrets: the file and the -wal/-shm SQLite makes later are 0600
+    // under the usual umask 022 (they used to be 0644, readable by every local user), and a
+    // file left 0644 by an older build is narrowed when it is opened.
+    void filesAreOwnerOnlyWhateverTheUmask()
+    {
+        const mode_t previous = ::umask(022);
+        const auto restore = qScopeGuard([previous] { ::umask(previous); });
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("secret.db"));
+        {
+            Database db(QStringLiteral("t"), {QStringLiteral("QSQLITE"), path, 1000, true});
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            QVERIFY2(db.migrate(v1(), &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO items (id, name) VALUES ('a', 'token=secret')")));
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                const QString file = path + QLatin1String(suffix);
+                QVERIFY2(QFile::exists(file), qPrintable(file));
+                QCOMPARE(modeOf(file), 0600);
+            }
+        }
+        // An older build's file (0644, with a 0644 WAL) is narrowed on open.
+        const QString old = dir.filePath(QStringLiteral("old.db"));
+        {
+            Database db(QStringLiteral("old"), {QStringLiteral("QSQLITE"), old, 1000, true});
+            QString error;
+            QVERIFY2(db.open(&error) && db.migrate(v1(), &error), qPrintable(error));
+        }
+        QVERIFY(::chmod(QFile::encodeName(old).constData(), 0644) == 0);
+        QFile stale(old + QStringLiteral("-wal"));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
+        QVERIFY(::chmod(QFile::encodeName(stale.fileName()).constData(), 0644) == 0);
+        Database reopened(QStringLiteral("old"), {QStringLiteral("QSQLITE"), old, 1000, true});
+        QString error;
+        QVERIFY2(reopened.open(&error), qPrintable(error));
+        QCOMPARE(modeOf(old), 0600);
+        QCOMPARE(modeOf(old + QStringLiteral("-wal")), 0600);
+        QCOMPARE(count(reopened), 0);
     }
 
     void unwritableFolderIsAClearError()

@@ -2,6 +2,7 @@
 // is stored.
 #include "ixsfixture.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace mp2p;
@@ -147,6 +148,30 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(c.call(HttpMethod::Post, path, "{\"title\":")).value(QStringLiteral("error")).toString(), QStringLiteral("invalid_json"));
         QCOMPARE(jsonOf(c.call(HttpMethod::Post, path, "[1,2]")).value(QStringLiteral("error")).toString(), QStringLiteral("invalid_json"));
         QCOMPARE(c.call(HttpMethod::Put, path, "{}").status, 405);
+    }
+
+    // Leaving out every optional field (description, tags, media, infoHashV2) used to give a
+    // 500 (a NULL description in a NOT NULL column); it registers, and reads back as "".
+    void optionalFieldsMayBeLeftOut()
+    {
+        const TestTorrent t = makeTorrent(fx.torrentDir(), false);
+        QJsonObject body = IxsFixture::registration(t, QStringLiteral("bare record"));
+        for (const char *key : {"description", "tags", "media", "infoHashV2"})
+            body.remove(QLatin1String(key));
+        QVERIFY(!body.contains(QStringLiteral("description")));
+        const HttpResponse r = fx.client(alice.token).post(QStringLiteral("/ixs/v1/content"), body);
+        QVERIFY2(r.status == 201, r.body.constData());
+        const QString id = jsonOf(r).value(QStringLiteral("id")).toString();
+        const QJsonObject stored = jsonOf(fx.client().get(QStringLiteral("/ixs/v1/content/") + id));
+        QCOMPARE(stored.value(QStringLiteral("title")).toString(), QStringLiteral("bare record"));
+        QVERIFY(stored.value(QStringLiteral("description")).isString());
+        QCOMPARE(stored.value(QStringLiteral("description")).toString(), QString());
+        QCOMPARE(fx.searchTitles(QStringLiteral("q=bare")), QStringList{QStringLiteral("bare record")});
+        // An update that leaves the description out keeps it valid too.
+        const HttpResponse patched = fx.client(alice.token).call(HttpMethod::Patch, QStringLiteral("/ixs/v1/content/") + id,
+                                                                 QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("bare record 2")}}).toJson());
+        QVERIFY2(patched.status == 200, patched.body.constData());
+        QVERIFY(fx.client(alice.token).call(HttpMethod::Delete, QStringLiteral("/ixs/v1/content/") + id, {}).status / 100 == 2);
     }
 
     void theBaseBodiesAreValid()

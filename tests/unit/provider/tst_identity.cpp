@@ -71,6 +71,26 @@ private Q_SLOTS:
         QCOMPARE(file.readAll(), QByteArray("this is not a key\n"));  // never overwritten
     }
 
+    // A key whose public half was swapped for another key's loaded (libsodium's sk_to_pk only
+    // copies that half back), and then every login was refused. It is reported as damaged.
+    void keyWithAForeignPublicHalfIsDamaged()
+    {
+        QTemporaryDir dir;
+        const KeyPair mine = KeyPair::generate();
+        const KeyPair other = KeyPair::generate();
+        const QByteArray content = toBase64Url(mine.secretKey().left(32) + other.publicKey()) + '\n';
+        const QString keyPath = dir.filePath(QStringLiteral("identity.key"));
+        QFile file(keyPath);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(content) == content.size());
+        file.close();
+        QString error;
+        QVERIFY(!Identity::loadOrCreate(dir.path(), &error));
+        QVERIFY2(error.contains(keyPath) && error.contains(QStringLiteral("damaged")) && error.contains(QStringLiteral("move it away")),
+                 qPrintable(error));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), content);
+    }
+
     void looseFileModeIsTightened()
     {
         QTemporaryDir dir;

@@ -67,15 +67,17 @@ bool VolunteerHost::loadRelaySecret(QByteArray *secret, QString *error) const
     QFile existing(path);
     if (existing.open(QIODevice::ReadOnly)) {
         *secret = existing.readAll().trimmed();
-        if (secret->size() >= 32)
+        // A file left readable by others (an older build, a copy) is narrowed before use.
+        if (secret->size() >= 32 && existing.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
             return true;
     }
     QByteArray raw(32, Qt::Uninitialized);
     randombytes_buf(raw.data(), size_t(raw.size()));
     *secret = raw.toHex();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*secret) != secret->size()
-        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || !file.commit()) {
+    // 0600 before the secret is written: the temporary file starts with the umask's mode.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || file.write(*secret) != secret->size() || !file.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
@@ -88,13 +90,19 @@ bool VolunteerHost::shareIdentityWithCache(QString *error) const
     // as the user: the OMS checks the consent of the resource's owner (ORCP registration).
     const QString cacheDir = QDir(m_dataDir).filePath(QStringLiteral("cache-node"));
     const QString target = QDir(cacheDir).filePath(QStringLiteral("identity.key"));
-    if (QFile::exists(target))
-        return true;
+    if (QFile::exists(target)) {
+        // A copy left readable by others (an older build) is narrowed before the node uses it.
+        if (QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner))
+            return true;
+        *error = QStringLiteral("cannot restrict %1 to its owner (mode 0600); fix its permissions").arg(target);
+        return false;
+    }
     QFile source(QDir(m_dataDir).filePath(QStringLiteral("identity.key")));
     QSaveFile copy(target);
+    // 0600 before the key is written: the temporary file starts with the umask's mode.
     if (!QDir().mkpath(cacheDir) || !source.open(QIODevice::ReadOnly) || !copy.open(QIODevice::WriteOnly)
-        || copy.write(source.readAll()) != source.size()
-        || !copy.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || !copy.commit()) {
+        || !copy.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
+        || copy.write(source.readAll()) != source.size() || !copy.commit()) {
         *error = QStringLiteral("cannot give the cache node your identity (%1): %2").arg(target, copy.errorString());
         return false;
     }
