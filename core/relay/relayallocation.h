@@ -18,7 +18,7 @@ class BytePump;
 class RelayServer;
 
 // One TURN TCP allocation of our RS: the relayed listening port, the permissions (peer IPs,
-// 300 s each), the peers waiting for their ConnectionBind, and the joined connections.
+// 300 s each by default, expired ones dropped), the peers waiting for their ConnectionBind, and the joined connections.
 // It lives as long as its control connection and its lifetime (refreshed by Refresh).
 class RelayAllocation : public QObject {
     Q_OBJECT
@@ -33,8 +33,11 @@ public:
     QTcpSocket *control() const { return m_control; }
 
     void setLifetime(quint32 seconds);
-    void addPermission(const QHostAddress &peer);
+    void addPermission(const QHostAddress &peer);   // new or refreshed, for the server's permission lifetime
     bool hasPermission(const QHostAddress &peer) const;
+    int permissionCount();                          // live ones (expired ones are dropped first)
+    int permissionCountWith(const QList<QHostAddress> &peers);   // live ones if |peers| were added
+    int refusedConnections() const { return m_refused; }
     void join(QTcpSocket *data, QTcpSocket *peer);   // after a successful ConnectionBind
     void close();                                    // everything, at once
     bool isClosed() const { return m_closed; }
@@ -49,6 +52,8 @@ Q_SIGNALS:
 
 private:
     void onPeerConnection();
+    void purgePermissions();
+    static QString key(const QHostAddress &peer);
 
     RelayServer *m_server;
     QPointer<QTcpSocket> m_control;
@@ -60,6 +65,7 @@ private:
     QHash<QString, qint64> m_permissions;   // ip → expiry (ms on m_clock)
     QList<QPointer<BytePump>> m_pumps;
     int m_waiting = 0;
+    int m_refused = 0;
     qint64 m_toPeers = 0;
     qint64 m_fromPeers = 0;
     bool m_closed = false;
