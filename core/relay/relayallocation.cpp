@@ -138,8 +138,10 @@ void RelayAllocation::close()
     m_pumps.clear();
     for (QTcpSocket *waiting : findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly))
         waiting->abort();   // peers still waiting for their ConnectionBind
-    if (m_control)
+    if (m_control) {
+        m_control->flush();   // the answer to a Refresh with LIFETIME 0 still goes out
         m_control->abort();
+    }
     Q_EMIT closed();
     deleteLater();
 }
