@@ -3,9 +3,9 @@
 #include "bytepump.h"
 #include "relayserver.h"
 
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QSet>
 #include <QTimer>
 #include <QtEndian>
 
@@ -72,12 +72,6 @@ void RelayAllocation::purgePermissions()
     m_permissions.removeIf([now](const auto &it) { return it.value() <= now; });
 }
 
-int RelayAllocation::permissionCount()
-{
-    purgePermissions();
-    return int(m_permissions.size());
-}
-
 int RelayAllocation::permissionCountWith(const QList<QHostAddress> &peers)
 {
     purgePermissions();
@@ -95,7 +89,8 @@ void RelayAllocation::onPeerConnection()
         // limit, the peer is refused.
         const bool full = connectionCount() >= m_server->config().maxConnectionsPerAllocation;
         if (m_closed || !m_control || !hasPermission(peer->peerAddress()) || full || !m_server->admitConnection()) {
-            m_refused += full ? 1 : 0;
+            if (full)
+                m_server->countRefused();
             peer->abort();
             peer->deleteLater();
             continue;

@@ -35,9 +35,8 @@ public:
     void setLifetime(quint32 seconds);
     void addPermission(const QHostAddress &peer);   // new or refreshed, for the server's permission lifetime
     bool hasPermission(const QHostAddress &peer) const;
-    int permissionCount();                          // live ones (expired ones are dropped first)
-    int permissionCountWith(const QList<QHostAddress> &peers);   // live ones if |peers| were added
-    int refusedConnections() const { return m_refused; }
+    // Live permissions (expired ones are dropped first) if |peers| were added too.
+    int permissionCountWith(const QList<QHostAddress> &peers);
     void join(QTcpSocket *data, QTcpSocket *peer);   // after a successful ConnectionBind
     void close();                                    // everything, at once
     bool isClosed() const { return m_closed; }
@@ -65,7 +64,6 @@ private:
     QHash<QString, qint64> m_permissions;   // ip → expiry (ms on m_clock)
     QList<QPointer<BytePump>> m_pumps;
     int m_waiting = 0;
-    int m_refused = 0;
     qint64 m_toPeers = 0;
     qint64 m_fromPeers = 0;
     bool m_closed = false;

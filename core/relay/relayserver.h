@@ -95,6 +95,7 @@ public:
     RelayAuth &auth() { return m_auth; }
     TokenBucket *bucket() { return &m_bucket; }
     bool admitConnection();                            // false when maxConnections is reached
+    void countRefused() { ++m_refused; }               // an allocation refused a peer over its own share
     quint32 registerAttempt(RelayAllocation *allocation, QTcpSocket *peer);
     RelayAllocation *takeAttempt(quint32 connectionId, QTcpSocket **peer);
     void countBytes(const RelayAllocation *allocation, qint64 bytes);

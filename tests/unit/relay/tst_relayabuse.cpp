@@ -242,6 +242,7 @@ void TestRelayAbuse::connectionsPerAllocation()
     QVERIFY(!peerIsAdmitted(turn, kPeerIp));   // the third one, beyond the allocation's share
     QCOMPARE(turn->connectionAttempts(), 2);
     QCOMPARE(m_server->relayedConnectionCount(), 2);
+    QCOMPARE(m_server->refusedConnections(), 1);   // shown in /rs/v1/status
 }
 
 void TestRelayAbuse::badQuotasAreRefusedAtStart()
