@@ -3,6 +3,7 @@
 #include "bytepump.h"
 #include "relayserver.h"
 
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -11,10 +12,6 @@
 namespace mp2p {
 
 using namespace stun;
-
-namespace {
-constexpr qint64 kPermissionLifetimeMs = 300 * 1000;   // RFC 5766 §8
-}
 
 RelayAllocation::RelayAllocation(RelayServer *server, QTcpSocket *control, QTcpServer *relayed,
                                  const QString &username, const QByteArray &key, QObject *parent)
@@ -48,27 +45,52 @@ void RelayAllocation::setLifetime(quint32 seconds)
     m_expiry->start(int(seconds) * 1000);
 }
 
+QString RelayAllocation::key(const QHostAddress &peer)
+{
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);   // a v4-mapped v6 peer counts as its v4 address
+    return isV4 ? QHostAddress(v4).toString() : peer.toString();
+}
+
 void RelayAllocation::addPermission(const QHostAddress &peer)
 {
-    m_permissions.insert(peer.toString(), m_clock.elapsed() + kPermissionLifetimeMs);
+    purgePermissions();
+    m_permissions.insert(key(peer), m_clock.elapsed() + qint64(m_server->config().permissionLifetime) * 1000);
 }
 
 bool RelayAllocation::hasPermission(const QHostAddress &peer) const
 {
-    QHostAddress address = peer;
-    bool isV4 = false;
-    const quint32 v4 = peer.toIPv4Address(&isV4);   // a v4-mapped v6 peer counts as its v4 address
-    if (isV4)
-        address = QHostAddress(v4);
-    const auto it = m_permissions.constFind(address.toString());
+    const auto it = m_permissions.constFind(key(peer));
     return it != m_permissions.cend() && *it > m_clock.elapsed();
+}
+
+// RFC 5766 §8: a permission not refreshed within its lifetime is gone; it neither admits peers
+// nor counts against the allocation's quota.
+void RelayAllocation::purgePermissions()
+{
+    const qint64 now = m_clock.elapsed();
+    m_permissions.removeIf([now](const auto &it) { return it.value() <= now; });
+}
+
+int RelayAllocation::permissionCountWith(const QList<QHostAddress> &peers)
+{
+    purgePermissions();
+    QSet<QString> keys;
+    for (const QHostAddress &peer : peers)
+        if (!m_permissions.contains(key(peer)))
+            keys.insert(key(peer));
+    return int(m_permissions.size() + keys.size());
 }
 
 void RelayAllocation::onPeerConnection()
 {
     while (QTcpSocket *peer = m_relayed->nextPendingConnection()) {
-        // Without a permission, or over the volunteer's connection limit, the peer is refused.
-        if (m_closed || !m_control || !hasPermission(peer->peerAddress()) || !m_server->admitConnection()) {
+        // Without a permission, over this allocation's share or over the volunteer's connection
+        // limit, the peer is refused.
+        const bool full = connectionCount() >= m_server->config().maxConnectionsPerAllocation;
+        if (m_closed || !m_control || !hasPermission(peer->peerAddress()) || full || !m_server->admitConnection()) {
+            if (full)
+                m_server->countRefused();
             peer->abort();
             peer->deleteLater();
             continue;
@@ -111,8 +133,10 @@ void RelayAllocation::close()
     m_pumps.clear();
     for (QTcpSocket *waiting : findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly))
         waiting->abort();   // peers still waiting for their ConnectionBind
-    if (m_control)
+    if (m_control) {
+        m_control->flush();   // the answer to a Refresh with LIFETIME 0 still goes out
         m_control->abort();
+    }
     Q_EMIT closed();
     deleteLater();
 }

@@ -18,7 +18,7 @@ class BytePump;
 class RelayServer;
 
 // One TURN TCP allocation of our RS: the relayed listening port, the permissions (peer IPs,
-// 300 s each), the peers waiting for their ConnectionBind, and the joined connections.
+// 300 s each by default, expired ones dropped), the peers waiting for their ConnectionBind, and the joined connections.
 // It lives as long as its control connection and its lifetime (refreshed by Refresh).
 class RelayAllocation : public QObject {
     Q_OBJECT
@@ -33,8 +33,10 @@ public:
     QTcpSocket *control() const { return m_control; }
 
     void setLifetime(quint32 seconds);
-    void addPermission(const QHostAddress &peer);
+    void addPermission(const QHostAddress &peer);   // new or refreshed, for the server's permission lifetime
     bool hasPermission(const QHostAddress &peer) const;
+    // Live permissions (expired ones are dropped first) if |peers| were added too.
+    int permissionCountWith(const QList<QHostAddress> &peers);
     void join(QTcpSocket *data, QTcpSocket *peer);   // after a successful ConnectionBind
     void close();                                    // everything, at once
     bool isClosed() const { return m_closed; }
@@ -49,6 +51,8 @@ Q_SIGNALS:
 
 private:
     void onPeerConnection();
+    void purgePermissions();
+    static QString key(const QHostAddress &peer);
 
     RelayServer *m_server;
     QPointer<QTcpSocket> m_control;

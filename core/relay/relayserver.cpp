@@ -10,6 +10,36 @@
 
 namespace mp2p {
 
+QString RelayServerConfig::validate() const
+{
+    struct Bound {
+        const char *name;
+        qint64 value, min, max;
+    };
+    const Bound bounds[] = {
+        {"maxAllocations", maxAllocations, 1, 100000},
+        {"maxAllocationsPerUser", maxAllocationsPerUser, 1, 100000},
+        {"maxPermissionsPerAllocation", maxPermissionsPerAllocation, 1, 10000},
+        {"maxConnectionsPerAllocation", maxConnectionsPerAllocation, 1, 100000},
+        {"permissionLifetime", qint64(permissionLifetime), 1, 3600},
+    };
+    for (const Bound &b : bounds)
+        if (b.value < b.min || b.value > b.max)
+            return QStringLiteral("relay server: %1 must be from %2 to %3 (it is %4)")
+                .arg(QLatin1String(b.name)).arg(b.min).arg(b.max).arg(b.value);
+    if (minRelayPort != 0 && minRelayPort < 1024)
+        return QStringLiteral("relay server: minPort must be 0 (any free port) or from 1024: the OMS does not list "
+                              "relayed addresses on ports below 1024");
+    if (maxAllocationsPerUser > maxAllocations)
+        return QStringLiteral("relay server: maxAllocationsPerUser (%1) cannot exceed maxAllocations (%2)")
+            .arg(maxAllocationsPerUser).arg(maxAllocations);
+    QList<RelayPeerPolicy::Range> ranges;
+    QString why;
+    if (!RelayPeerPolicy::parseRanges(allowedPeerRanges, &ranges, &why))
+        return QStringLiteral("relay server: allowedPeerRanges: ") + why;
+    return {};
+}
+
 RelayServer::RelayServer(QObject *parent) : QObject(parent) {}
 
 RelayServer::~RelayServer()
@@ -28,6 +58,15 @@ bool RelayServer::start(const RelayServerConfig &config, QString *error)
             *error = QStringLiteral("relay server: no credentials configured (give users or an auth secret)");
         return false;
     }
+    if (const QString invalid = m_config.validate(); !invalid.isEmpty()) {
+        if (error)
+            *error = invalid;
+        return false;
+    }
+    QList<RelayPeerPolicy::Range> ranges;
+    QString ignored;
+    RelayPeerPolicy::parseRanges(m_config.allowedPeerRanges, &ranges, &ignored);   // valid: checked above
+    m_peerPolicy = RelayPeerPolicy(m_config.allowLoopbackPeers, ranges);
     m_auth.setRealm(m_config.realm);
     m_auth.setUsers(m_config.users);
     m_auth.setSecret(m_config.authSecret);
@@ -145,18 +184,39 @@ quint16 RelayServer::pickRelayPort(QTcpServer *server)
     return 0;
 }
 
-RelayAllocation *RelayServer::createAllocation(QTcpSocket *control, const QString &username,
-                                               const QByteArray &key, quint32 lifetime, QString *error)
+int RelayServer::allocationCountOf(const QString &userId) const
+{
+    int n = 0;
+    for (const QPointer<RelayAllocation> &a : m_allocations)
+        n += a && !a->isClosed() && a->identity().userId == userId ? 1 : 0;
+    return n;
+}
+
+RelayAllocation *RelayServer::createAllocation(QTcpSocket *control, const QString &username, const QByteArray &key,
+                                               quint32 lifetime, int *errorCode, QString *error)
 {
     m_allocations.removeAll(nullptr);
-    if (m_allocations.size() >= m_config.maxAllocations) {
-        *error = QStringLiteral("486 Allocation Quota Reached");
+    // Per user id, not per TURN name: a user can mint any number of REST names (one per expiry).
+    const QString userId = RelayIdentity::fromUsername(username).userId;
+    if (allocationCountOf(userId) >= m_config.maxAllocationsPerUser) {
+        *errorCode = 486;
+        *error = QStringLiteral("Allocation Quota Reached: at most %1 allocations per user on this relay; "
+                                "delete one (Refresh with LIFETIME 0) first")
+                     .arg(m_config.maxAllocationsPerUser);
+        return nullptr;
+    }
+    if (allocationCount() >= m_config.maxAllocations) {
+        *errorCode = 508;
+        *error = QStringLiteral("Insufficient Capacity: this relay holds its maximum of %1 allocations; try later "
+                                "or another relay")
+                     .arg(m_config.maxAllocations);
         return nullptr;
     }
     auto *relayed = new QTcpServer();
     if (pickRelayPort(relayed) == 0) {
         delete relayed;
-        *error = QStringLiteral("508 Insufficient Capacity (no free relay port)");
+        *errorCode = 508;
+        *error = QStringLiteral("Insufficient Capacity (no free relay port)");
         return nullptr;
     }
     control->setProperty("mp2pRelayUsed", true);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "peerpolicy.h"
 #include "relayauth.h"
 #include "tokenbucket.h"
 
@@ -25,8 +26,23 @@ struct RelayServerConfig {
     QHash<QString, QString> users;            // static user → password (tests, dedicated setups)
     QByteArray authSecret;                    // TURN REST API shared secret (same as coturn's)
     quint32 defaultLifetime = 600, maxLifetime = 3600;
-    int maxAllocations = 1000;
     int connectionAttemptTimeoutMs = 30000;   // RFC 6062 §5.3: 30 s to bind
+
+    // Peers an allocation may admit (RelayPeerPolicy): loopback, private, link-local, multicast,
+    // unspecified and broadcast addresses get 403 Forbidden unless allowed here. Only tests and
+    // relays that serve one LAN allow them; the default is the internet only.
+    bool allowLoopbackPeers = false;
+    QStringList allowedPeerRanges;            // CIDR, e.g. "10.0.0.0/8"
+
+    // Quotas, so one user cannot take the relay for themself (checked by validate()).
+    int maxAllocations = 1000;                // in total; beyond: 508 Insufficient Capacity
+    int maxAllocationsPerUser = 8;            // per mp2p user id (RelayIdentity); beyond: 486
+    int maxPermissionsPerAllocation = 64;     // live permissions; beyond: 508 Insufficient Capacity
+    int maxConnectionsPerAllocation = 100;    // RFC 6062 peer connections (waiting + joined); more are refused
+    quint32 permissionLifetime = 300;         // seconds, RFC 5766 §8 (shorter only in tests)
+
+    // Empty when the values are usable; otherwise what is wrong, naming the field.
+    QString validate() const;
 };
 
 // What a volunteer allows; applied at once by setLimits().
@@ -72,16 +88,20 @@ public:
     QHash<QString, qint64> bytesByOverlay() const { return m_bytesByOverlay; }
     QList<RelayAllocationInfo> allocations() const;
     int refusedConnections() const { return m_refused; }
+    int allocationCountOf(const QString &userId) const;
+    const RelayPeerPolicy &peerPolicy() const { return m_peerPolicy; }
 
     // Internal, for RelayAllocation and the connection handler.
     RelayAuth &auth() { return m_auth; }
     TokenBucket *bucket() { return &m_bucket; }
     bool admitConnection();                            // false when maxConnections is reached
+    void countRefused() { ++m_refused; }               // an allocation refused a peer over its own share
     quint32 registerAttempt(RelayAllocation *allocation, QTcpSocket *peer);
     RelayAllocation *takeAttempt(quint32 connectionId, QTcpSocket **peer);
     void countBytes(const RelayAllocation *allocation, qint64 bytes);
+    // Null with the TURN error code (486 per user, 508 in total or no port) and reason when refused.
     RelayAllocation *createAllocation(QTcpSocket *control, const QString &username, const QByteArray &key,
-                                      quint32 lifetime, QString *error);
+                                      quint32 lifetime, int *errorCode, QString *error);
 
 Q_SIGNALS:
     void allocationCreated(const QString &username, quint16 relayedPort);
@@ -98,6 +118,7 @@ private:
     RelayServerConfig m_config;
     RelayLimits m_limits;
     RelayAuth m_auth;
+    RelayPeerPolicy m_peerPolicy;
     TokenBucket m_bucket;
     QTcpServer *m_listener = nullptr;
     QList<QPointer<RelayAllocation>> m_allocations;

@@ -27,6 +27,59 @@ RelayService::~RelayService()
     stop();
 }
 
+// rs.allowLoopbackPeers, rs.allowedPeerRanges and the quotas; the RS checks the ranges of the
+// numbers again at start (RelayServerConfig::validate), here only their JSON types.
+bool RelayService::parseAccessAndQuotas(const QJsonObject &json, RelayServerConfig *config, QString *error)
+{
+    const QJsonValue loopback = json.value(QStringLiteral("allowLoopbackPeers"));
+    if (!loopback.isUndefined() && !loopback.isBool()) {
+        *error = QStringLiteral("rs.allowLoopbackPeers must be true or false (default false: peers on 127.0.0.0/8 "
+                                "and ::1 get 403 Forbidden)");
+        return false;
+    }
+    config->allowLoopbackPeers = loopback.toBool(false);
+    const QJsonValue ranges = json.value(QStringLiteral("allowedPeerRanges"));
+    if (!ranges.isUndefined()) {
+        const QJsonArray list = ranges.toArray();
+        config->allowedPeerRanges.clear();
+        for (const QJsonValue &v : list)
+            config->allowedPeerRanges.append(v.toString());
+        if (!ranges.isArray() || config->allowedPeerRanges.contains(QString())) {
+            *error = QStringLiteral("rs.allowedPeerRanges must be a list of CIDR strings, e.g. [\"10.0.0.0/8\"] "
+                                    "(peers there are relayed although the range is private)");
+            return false;
+        }
+    }
+    struct Field {
+        const char *name;
+        int *target;
+    };
+    int lifetime = int(config->permissionLifetime);
+    const Field fields[] = {{"maxAllocations", &config->maxAllocations},
+                            {"maxAllocationsPerUser", &config->maxAllocationsPerUser},
+                            {"maxPermissionsPerAllocation", &config->maxPermissionsPerAllocation},
+                            {"maxConnectionsPerAllocation", &config->maxConnectionsPerAllocation},
+                            {"permissionLifetime", &lifetime}};
+    for (const Field &f : fields) {
+        const QJsonValue v = json.value(QLatin1String(f.name));
+        if (v.isUndefined())
+            continue;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != double(qint64(d)) || d < 1 || d > 1e6) {
+            *error = QStringLiteral("rs.%1 must be a whole number above 0 (default %2)")
+                         .arg(QLatin1String(f.name)).arg(*f.target);
+            return false;
+        }
+        *f.target = int(d);
+    }
+    config->permissionLifetime = quint32(lifetime);
+    if (const QString invalid = config->validate(); !invalid.isEmpty()) {
+        *error = QStringLiteral("rs: ") + invalid.mid(invalid.indexOf(u':') + 2);
+        return false;
+    }
+    return true;
+}
+
 bool RelayService::parseConfig(const QJsonObject &json, RelayServerConfig *config, RelayLimits *limits,
                                QString *error)
 {
@@ -61,6 +114,8 @@ bool RelayService::parseConfig(const QJsonObject &json, RelayServerConfig *confi
     const QJsonObject users = json.value(QStringLiteral("users")).toObject();
     for (auto it = users.begin(); it != users.end(); ++it)
         config->users.insert(it.key(), it.value().toString());
+    if (!parseAccessAndQuotas(json, config, error))
+        return false;
     limits->uploadBytesPerSec = qint64(json.value(QStringLiteral("uploadBytesPerSec")).toDouble(0));
     limits->maxConnections = json.value(QStringLiteral("maxConnections")).toInt(0);
     if (limits->uploadBytesPerSec < 0 || limits->maxConnections < 0) {

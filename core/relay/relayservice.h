@@ -16,6 +16,9 @@ class RelayRegistration;
 //   {"listen": "127.0.0.1:3478", "relayAddress": "127.0.0.1", "minPort": 0, "maxPort": 0,
 //    "realm": "mp2p", "authSecret": "...", "users": {"name": "password"},
 //    "uploadBytesPerSec": 0, "maxConnections": 0, "credentialTtl": 86400,
+//    "allowLoopbackPeers": false, "allowedPeerRanges": ["10.0.0.0/8"],
+//    "maxAllocations": 1000, "maxAllocationsPerUser": 8, "maxPermissionsPerAllocation": 64,
+//    "maxConnectionsPerAllocation": 100, "permissionLifetime": 300,
 //    "providerUrl": "http://provider:7800", "dataDir": "<mp2pd data dir>/rs", "region": "PID"}
 // With "providerUrl" (mp2pd --provider URL) the relay logs in there with its own identity
 // (dataDir/identity.key, 0600) and registers at the OMS over ORCP as a dedicated RS, adopting the
@@ -41,6 +44,7 @@ public:
                             QString *error);
 
 private:
+    static bool parseAccessAndQuotas(const QJsonObject &json, RelayServerConfig *config, QString *error);
     HttpResponse status() const;
     HttpResponse credentials(const HttpRequest &request) const;
 

@@ -107,9 +107,10 @@ void RelaySession::onAllocate(const Message &request, const QByteArray &key)
     const quint32 lifetime = qMin(request.u32(Lifetime).value_or(m_server->config().defaultLifetime),
                                   m_server->config().maxLifetime);
     QString error;
-    m_allocation = m_server->createAllocation(m_socket, m_username, key, qMax<quint32>(lifetime, 1), &error);
+    int code = 0;
+    m_allocation = m_server->createAllocation(m_socket, m_username, key, qMax<quint32>(lifetime, 1), &code, &error);
     if (!m_allocation) {
-        sendError(request, error.startsWith(u'4') ? 486 : 508, error.mid(4));
+        sendError(request, code, error);
         return;
     }
     Message answer(Allocate, Success, request.transactionId());
@@ -147,8 +148,26 @@ void RelaySession::onCreatePermission(const Message &request, const QByteArray &
         sendError(request, 400, QStringLiteral("XOR-PEER-ADDRESS missing or malformed"));
         return;
     }
+    // RFC 5766 §9.1: when any address is refused, none of the request's permissions is installed.
+    for (const Endpoint &peer : peers) {
+        QString why;
+        if (!m_server->peerPolicy().allows(peer.address, &why)) {
+            sendError(request, 403, QStringLiteral("Forbidden: %1; this relay relays only for public peers").arg(why));
+            return;
+        }
+    }
+    QList<QHostAddress> addresses;
     for (const Endpoint &peer : peers)
-        m_allocation->addPermission(peer.address);
+        addresses.append(peer.address);
+    const int limit = m_server->config().maxPermissionsPerAllocation;
+    if (m_allocation->permissionCountWith(addresses) > limit) {
+        sendError(request, 508, QStringLiteral("Insufficient Capacity: at most %1 permissions per allocation; "
+                                               "let unused ones expire (%2 s) first")
+                                    .arg(limit).arg(m_server->config().permissionLifetime));
+        return;
+    }
+    for (const QHostAddress &address : std::as_const(addresses))
+        m_allocation->addPermission(address);
     Message answer(CreatePermission, Success, request.transactionId());
     sendSuccess(answer, key);
 }

@@ -26,6 +26,10 @@ struct PeerConfig {
     qint64 maxDownloadBps = 0;
     int maxConnections = 200;
     CreditSettings credit;        // receipts (BEP 10) and their redemption; stateDir defaults to dataDir
+    // The volunteer relay (RelayServerConfig) serves peers on the internet: loopback and private
+    // peers get 403 unless allowed here (a lab on 127.x, a relay for one LAN).
+    bool relayAllowLoopbackPeers = false;
+    QStringList relayAllowedPeerRanges;   // CIDR
 };
 
 struct PublishRequest {

@@ -36,7 +36,8 @@ std::optional<qint64> counter(const HttpRequest &request, const QString &key, st
 
 // A peer nobody can reach announces its TURN relayed address ("relayed=ip:port", RFC 6062; see
 // docs/ARCHITECTURE.md, "The relay path"). It is listed instead of the source address only when its IP
-// belongs to a live relay server registered with this OMS over ORCP (type "rs"), or when the
+// belongs to a live relay server registered with this OMS over ORCP (type "rs") and its port can be
+// a relayed port there (not the registered TURN port, not below 1024), or when the
 // request is trusted like "ip=" (loopback or trustIpParameter): otherwise anyone could point a
 // swarm at a third party. A refused value keeps the source address and comes back as a warning.
 void acceptRelayed(const OmsState &state, const HttpRequest &request, const QString &relayed, SwarmPeer *peer,
@@ -62,15 +63,26 @@ void acceptRelayed(const OmsState &state, const HttpRequest &request, const QStr
     QString error;
     const auto relays = state.pool.live(QStringLiteral("rs"), state.clock(), &error);
     const Resource *via = nullptr;
+    bool servicePort = false;
     for (const Resource &r : relays.value_or(QList<Resource>())) {
-        if (QHostAddress(r.address) == address) {
-            via = &r;
-            break;
+        if (QHostAddress(r.address) != address)
+            continue;
+        // A relayed port is one the RS opened for an allocation: never the relay's own TURN port
+        // (registered over ORCP) nor a privileged one, which RSs do not relay on. Otherwise a peer
+        // could point a swarm at any service of the relay's host.
+        if (port == r.port || port < 1024) {
+            servicePort = true;
+            continue;
         }
+        via = &r;
+        break;
     }
     if (!trusted && !via) {
-        *warning = QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
-                                  "listed at the source address").arg(address.toString());
+        *warning = servicePort
+            ? QStringLiteral("relayed %1:%2 is not a relayed port of the relay server registered at %1 (its TURN port "
+                             "or a port below 1024); listed at the source address").arg(address.toString()).arg(port)
+            : QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
+                             "listed at the source address").arg(address.toString());
         return;
     }
     peer->address = address;

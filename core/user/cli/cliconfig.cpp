@@ -2,12 +2,14 @@
 
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 #include <QStandardPaths>
 #include <QCoreApplication>
 
+#include <relay/peerpolicy.h>
 #include <user/relayed/relayedpeer.h>
 
 namespace mp2p {
@@ -23,7 +25,8 @@ void addCliOptions(QCommandLineParser &parser)
         {QStringLiteral("server"), QStringLiteral("The provider's URL. Without it (and without one in the config file), "
                                                   "mp2p runs the P2PSP services itself on 127.0.0.1."), QStringLiteral("url")},
         {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp, relay, "
-                                                  "credit: {redeemIntervalSecs, settleSecs, inflatedRetrySecs, relayRefreshSecs})."),
+                                                  "credit: {redeemIntervalSecs, settleSecs, inflatedRetrySecs, relayRefreshSecs}, "
+                                                  "volunteerRelay: {allowLoopbackPeers, allowedPeerRanges})."),
          QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Identity, transfers and resume data (default: %1).").arg(defaultDataDir()),
          QStringLiteral("dir")},
@@ -111,6 +114,40 @@ bool readCreditSettings(const QJsonValue &value, CreditSettings *credit, QString
     return true;
 }
 
+// "volunteerRelay": {"allowLoopbackPeers": false, "allowedPeerRanges": ["10.0.0.0/8"]} — which
+// peers the relay this peer volunteers may serve besides public ones (a lab, one LAN).
+bool readVolunteerRelay(const QJsonValue &value, PeerConfig *peer, QString *error)
+{
+    if (value.isUndefined())
+        return true;
+    const QJsonObject o = value.toObject();
+    const QJsonValue loopback = o.value(QStringLiteral("allowLoopbackPeers"));
+    const QJsonValue ranges = o.value(QStringLiteral("allowedPeerRanges"));
+    bool ok = value.isObject() && (loopback.isUndefined() || loopback.isBool())
+              && (ranges.isUndefined() || ranges.isArray());
+    for (auto it = o.begin(); ok && it != o.end(); ++it)
+        ok = it.key() == QLatin1String("allowLoopbackPeers") || it.key() == QLatin1String("allowedPeerRanges");
+    QStringList cidrs;
+    for (const QJsonValue &v : ranges.toArray()) {
+        ok = ok && v.isString();
+        cidrs.append(v.toString());
+    }
+    QList<RelayPeerPolicy::Range> parsed;
+    QString why;
+    if (ok && !RelayPeerPolicy::parseRanges(cidrs, &parsed, &why)) {
+        *error = QStringLiteral("config: volunteerRelay.allowedPeerRanges: ") + why;
+        return false;
+    }
+    if (!ok) {
+        *error = QStringLiteral("config: \"volunteerRelay\" must be an object such as {\"allowLoopbackPeers\": false, "
+                                "\"allowedPeerRanges\": [\"10.0.0.0/8\"]}");
+        return false;
+    }
+    peer->relayAllowLoopbackPeers = loopback.toBool(false);
+    peer->relayAllowedPeerRanges = cidrs;
+    return true;
+}
+
 bool readKib(const QString &text, int *bytesPerSecond)
 {
     bool ok = false;
@@ -190,6 +227,8 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
         config->embeddedPort = quint16(port);
     }
     if (!readCreditSettings(file.value(QStringLiteral("credit")), &peer.credit, error))
+        return false;
+    if (!readVolunteerRelay(file.value(QStringLiteral("volunteerRelay")), &peer, error))
         return false;
     const QString relay = value("relay", "relay");
     if (!relay.isEmpty()) {

@@ -63,6 +63,7 @@ struct RelayedSwarm {
         config.listenAddress = QHostAddress(relayIp);
         config.listenPort = 0;
         config.users.insert(QStringLiteral("seed"), QStringLiteral("pw"));
+        config.allowLoopbackPeers = true;   // every peer of this test is on 127.x
         QString error;
         if (!relay.start(config, &error))
             return false;

@@ -42,7 +42,7 @@ void TestRelayDedicated::registersIsHandedOutAndDeregisters()
     probe.close();
     QFile config(dir.filePath(QStringLiteral("rs.json")));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(QStringLiteral(R"({"rs": {"listen": "127.0.0.1:%1"}})").arg(turnPort).toUtf8());
+    config.write(QStringLiteral(R"({"rs": {"listen": "127.0.0.1:%1", "allowLoopbackPeers": true}})").arg(turnPort).toUtf8());
     config.close();
     Mp2pdProcess rs(dir.filePath(QStringLiteral("rs")));
     QVERIFY2(rs.start({QStringLiteral("--services"), QStringLiteral("rs"), QStringLiteral("--provider"), provider.baseUrl(),

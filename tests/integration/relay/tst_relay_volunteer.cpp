@@ -228,6 +228,7 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     vConfig.engine.stateDir = vConfig.dataDir;
     vConfig.engine.listenInterfaces = QStringLiteral("%1:%2").arg(V).arg(BtPort);
     vConfig.engine.enableUtp = false;
+    vConfig.relayAllowLoopbackPeers = true;   // N and D are on 127.x; a real volunteer refuses them
     QNetworkAccessManager network;
     ManagedPeer v(vConfig, &network);
     QSignalSpy vReady(&v, &ManagedPeer::ready);

@@ -161,6 +161,7 @@ private Q_SLOTS:
         config.listenAddress = rsIp;
         config.listenPort = 0;
         config.authSecret = "the volunteer's own secret, before the OMS gave one";
+        config.allowLoopbackPeers = true;   // every peer of this test is on 127.x
         QString error;
         QVERIFY2(server.start(config, &error), qPrintable(error));
         const HttpResponse registered = f.as(f.bob).post(Base, rsBody(rsIp.toString(), server.port()));

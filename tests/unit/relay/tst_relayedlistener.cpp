@@ -34,6 +34,7 @@ struct Rig {
         config.listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
         config.listenPort = 0;
         config.users.insert(QStringLiteral("peer"), QStringLiteral("pw"));
+        config.allowLoopbackPeers = true;   // every peer of this test is on 127.x
         QString error;
         if (!server.start(config, &error))
             return false;

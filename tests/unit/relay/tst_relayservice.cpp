@@ -44,6 +44,31 @@ void TestRelayService::badConfigIsRefused_data()
     QTest::newRow("provider type") << QJsonObject{{"listen", "127.0.0.1:0"}, {"providerUrl", 7}} << "rs.providerUrl";
     QTest::newRow("dataDir") << QJsonObject{{"listen", "127.0.0.1:0"}, {"providerUrl", "http://127.0.0.1:1"}, {"dataDir", ""}}
                              << "rs.dataDir";
+    QTest::newRow("privileged relayed ports") << QJsonObject{{"listen", "127.0.0.1:0"}, {"minPort", 80}, {"maxPort", 90},
+                                                             {"authSecret", "s"}}
+                                              << "minPort must be 0";
+    // Peer access and quotas: a wrong type or value is named, never silently taken as the default.
+    QTest::newRow("allowLoopbackPeers") << QJsonObject{{"listen", "127.0.0.1:0"}, {"allowLoopbackPeers", "yes"}, {"authSecret", "s"}}
+                                        << "rs.allowLoopbackPeers";
+    QTest::newRow("allowedPeerRanges") << QJsonObject{{"listen", "127.0.0.1:0"}, {"allowedPeerRanges", QJsonArray{"10.0.0.0/33"}},
+                                                      {"authSecret", "s"}}
+                                       << "allowedPeerRanges";
+    QTest::newRow("allowedPeerRanges type") << QJsonObject{{"listen", "127.0.0.1:0"}, {"allowedPeerRanges", "10.0.0.0/8"},
+                                                           {"authSecret", "s"}}
+                                            << "rs.allowedPeerRanges";
+    QTest::newRow("maxAllocationsPerUser") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxAllocationsPerUser", 0}, {"authSecret", "s"}}
+                                           << "rs.maxAllocationsPerUser";
+    QTest::newRow("per user above total") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxAllocations", 4},
+                                                         {"maxAllocationsPerUser", 5}, {"authSecret", "s"}}
+                                          << "cannot exceed maxAllocations";
+    QTest::newRow("maxPermissionsPerAllocation") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxPermissionsPerAllocation", 1.5},
+                                                                {"authSecret", "s"}}
+                                                 << "rs.maxPermissionsPerAllocation";
+    QTest::newRow("maxConnectionsPerAllocation") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxConnectionsPerAllocation", -3},
+                                                                {"authSecret", "s"}}
+                                                 << "rs.maxConnectionsPerAllocation";
+    QTest::newRow("permissionLifetime") << QJsonObject{{"listen", "127.0.0.1:0"}, {"permissionLifetime", 7200}, {"authSecret", "s"}}
+                                        << "permissionLifetime must be from 1 to 3600";
 }
 
 void TestRelayService::badConfigIsRefused()

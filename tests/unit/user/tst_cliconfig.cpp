@@ -129,6 +129,44 @@ private Q_SLOTS:
         QCOMPARE(c.peer.credit.relayRefreshSecs, 0);
     }
 
+    // The volunteer relay refuses loopback and private peers unless the config file allows them.
+    void volunteerRelayPeersFromTheConfigFile_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("absent: deny") << QByteArray("{}") << QString();
+        QTest::newRow("allowed") << QByteArray("{\"volunteerRelay\": {\"allowLoopbackPeers\": true, \"allowedPeerRanges\": [\"10.9.0.0/16\"]}}")
+                                 << QString();
+        QTest::newRow("not an object") << QByteArray("{\"volunteerRelay\": true}") << QStringLiteral("\"volunteerRelay\" must be an object");
+        QTest::newRow("unknown key") << QByteArray("{\"volunteerRelay\": {\"allowLan\": true}}") << QStringLiteral("\"volunteerRelay\" must be");
+        QTest::newRow("bad range") << QByteArray("{\"volunteerRelay\": {\"allowedPeerRanges\": [\"10.0.0.0/99\"]}}")
+                                   << QStringLiteral("volunteerRelay.allowedPeerRanges");
+    }
+
+    void volunteerRelayPeersFromTheConfigFile()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mp2p.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(json);
+        f.close();
+        CliConfig c;
+        QString error;
+        const bool ok = read({QStringLiteral("--config"), path}, &c, &error);
+        if (!problem.isEmpty()) {
+            QVERIFY(!ok);
+            QVERIFY2(error.contains(problem), qPrintable(error));
+            return;
+        }
+        QVERIFY2(ok, qPrintable(error));
+        const bool allowed = json.contains("allowLoopbackPeers");
+        QCOMPARE(c.peer.relayAllowLoopbackPeers, allowed);
+        QCOMPARE(c.peer.relayAllowedPeerRanges, allowed ? QStringList{QStringLiteral("10.9.0.0/16")} : QStringList());
+    }
+
     void brokenConfigFileSaysWhere()
     {
         QTemporaryDir dir;

@@ -73,6 +73,11 @@ private Q_SLOTS:
         QVERIFY(server);
         QCOMPARE(server->limits().uploadBytesPerSec, qint64(512 * 1024));
         QCOMPARE(server->limits().maxConnections, 3);
+        // A volunteer relays for peers on the internet: loopback and private peers are refused
+        // unless the peer config allows them (PeerConfig::relayAllowLoopbackPeers, a lab only).
+        QVERIFY(!server->config().allowLoopbackPeers);
+        QVERIFY(!server->peerPolicy().allows(PeerAddress));
+        QVERIFY(!server->peerPolicy().allows(QHostAddress(QStringLiteral("192.168.1.1"))));
         QFile secret(dir.filePath(QStringLiteral("relay-secret")));
         QVERIFY(secret.exists());
         QCOMPARE(secret.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),

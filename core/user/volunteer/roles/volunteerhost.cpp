@@ -52,6 +52,8 @@ VolunteerHost::VolunteerHost(const PeerConfig &config, ManagedPeer *peer, QNetwo
     RelayServerConfig relay;
     relay.listenAddress = address;
     relay.listenPort = 3478;
+    relay.allowLoopbackPeers = config.relayAllowLoopbackPeers;
+    relay.allowedPeerRanges = config.relayAllowedPeerRanges;
     m_relay = std::make_unique<RelayRole>(relay);
 }
 
