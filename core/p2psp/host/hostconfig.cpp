@@ -55,7 +55,7 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("unis"), QStringLiteral("relays"), QStringLiteral("umsPublicKey"),
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
                                QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs"),
-                               QStringLiteral("rs")};
+                               QStringLiteral("rs"), QStringLiteral("limits")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
@@ -84,6 +84,22 @@ bool HostConfig::loadFile(const QString &path, QString *error)
         maxBodyBytes = qint64(o.value(QStringLiteral("maxBodyBytes")).toDouble(-1));
         if (maxBodyBytes < 1024)
             return wrongType(path, QStringLiteral("maxBodyBytes"), "a number of bytes >= 1024", error);
+    }
+    if (o.contains(QStringLiteral("limits"))) {
+        if (!o.value(QStringLiteral("limits")).isObject())
+            return wrongType(path, QStringLiteral("limits"), "an object of server limits", error);
+        const QJsonObject l = o.value(QStringLiteral("limits")).toObject();
+        const QStringList knownLimits = ServerLimits::jsonKeys();
+        for (auto it = l.begin(); it != l.end(); ++it) {
+            if (!knownLimits.contains(it.key())) {
+                *error = QStringLiteral("%1: unknown field 'limits.%2' (known: %3)").arg(path, it.key(), knownLimits.join(QStringLiteral(", ")));
+                return false;
+            }
+        }
+        QString field;
+        QString expected;
+        if (!limits.readJson(l, &field, &expected))
+            return wrongType(path, QStringLiteral("limits.") + field, qPrintable(expected), error);
     }
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     tlsCertificate = tls.value(QStringLiteral("certificate")).toString(tlsCertificate);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <base/serverlimits.h>
+
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -29,6 +31,9 @@ struct HostConfig {
     QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
     int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start
     QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams", "cs"
+    // What one client may hold of the HTTP server ("limits" in the config file; timeouts in
+    // seconds there). The body limit is maxBodyBytes above.
+    ServerLimits limits;
 
     static QStringList knownServices();
     // Roles mp2pd can run that are not P2PSP servers clients find in the directory: "cs" (a

@@ -300,6 +300,7 @@ bool P2pspHost::start(QString *error)
         return false;
     }
     m_http = std::make_unique<HttpServer>(&m_router);
+    m_http->setLimits(m_config.limits);
     const bool tls = !m_config.tlsCertificate.isEmpty();
     if (tls && !m_http->setTls(m_config.tlsCertificate, m_config.tlsKey, error))
         return false;
