@@ -294,7 +294,7 @@ void ConnectionGuard::timedOut()
 
 void ConnectionGuard::refuse(int status, const ApiError &error, const QByteArray &retryAfter)
 {
-    qCInfo(lcLimits, "refused %s: %d %s", m_addressKey.constData(), status, qPrintable(error.code));
+    qCDebug(lcLimits, "refused %s: %d %s", m_addressKey.constData(), status, qPrintable(error.code));
     m_phase = Phase::Closing;
     m_tally->bodyBytesInFlight -= m_bodyReserved;
     m_bodyReserved = 0;

@@ -35,7 +35,9 @@ QByteArray addressKey(const QHostAddress &address);
 // It must see each chunk before QtHttpServer does: construct it (its readyRead slot connects
 // first) before the socket is handed to QtHttpServer, and call serverAttached() right after,
 // so a second slot learns how much QtHttpServer left unread (pipelined requests stay in the
-// socket's buffer between its reads; those bytes have been counted already).
+// socket's buffer between its reads; those bytes have been counted already). This relies on
+// handlers not running a nested event loop (none does: they are synchronous), which could
+// let the socket buffer new bytes between the two slots.
 class ConnectionGuard : public QObject {
     Q_OBJECT
 public:

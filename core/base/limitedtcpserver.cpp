@@ -17,6 +17,7 @@ namespace mp2p {
 
 namespace {
 constexpr int AcceptRetryMs = 1000;
+constexpr int RefusalReportMs = 10'000;
 } // namespace
 
 LimitedTcpServer::LimitedTcpServer(const ServerLimits &limits, qint64 maxBodyBytes, QObject *parent)
@@ -42,12 +43,17 @@ void LimitedTcpServer::refuse(qintptr descriptor, const char *why)
     const QByteArray response = errorResponse(503, error, "5");
     [[maybe_unused]] const ssize_t sent = ::send(int(descriptor), response.constData(), size_t(response.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
     ::close(int(descriptor));
+    ++m_refusedSinceReport;
+    if (!m_sinceReport.isValid() || m_sinceReport.elapsed() >= RefusalReportMs) {
+        qCWarning(lcLimits, "refused %d connection(s) (latest: %s); %d open", m_refusedSinceReport, why, m_tally->total);
+        m_refusedSinceReport = 0;
+        m_sinceReport.start();
+    }
 }
 
 void LimitedTcpServer::incomingConnection(qintptr descriptor)
 {
     if (m_tally->total >= m_maxConnections) {
-        qCWarning(lcLimits, "refused a connection: %d open, the most this server keeps", m_tally->total);
         refuse(descriptor, "the server has as many connections open as it keeps");
         return;
     }
@@ -60,7 +66,6 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
     const QByteArray key = addressKey(QHostAddress(reinterpret_cast<const sockaddr *>(&peer)));
     int &fromThere = m_tally->perAddress[key];
     if (fromThere >= m_limits.maxConnectionsPerAddress) {
-        qCInfo(lcLimits, "refused a connection from %s: it has %d open", key.constData(), fromThere);
         refuse(descriptor, "this address has as many connections open as the server allows one address");
         return;
     }
@@ -73,6 +78,8 @@ void LimitedTcpServer::incomingConnection(qintptr descriptor)
     if (!socket->setSocketDescriptor(descriptor)) {
         ::close(int(descriptor));
         delete socket;
+        if (fromThere == 0)
+            m_tally->perAddress.remove(key);
         return;
     }
     ++fromThere;

@@ -3,6 +3,7 @@
 #include "connectionguard.h"
 #include "serverlimits.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QtNetwork/qtnetwork-config.h>
 
@@ -33,12 +34,14 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
-    static void refuse(qintptr descriptor, const char *why);
+    void refuse(qintptr descriptor, const char *why);
 
     ServerLimits m_limits;
     int m_maxConnections;
     qint64 m_maxBodyBytes;
     std::shared_ptr<ConnectionTally> m_tally = std::make_shared<ConnectionTally>();
+    QElapsedTimer m_sinceReport;  // refusals are logged as a count, at most every few seconds
+    int m_refusedSinceReport = 0;
 #if QT_CONFIG(ssl)
     std::optional<QSslConfiguration> m_ssl;
 #endif

@@ -5,6 +5,9 @@
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QSslSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <list>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void closesSlowBodyAfterBodyTimeout();
     void closesIdleKeepAliveConnection();
     void capsConnectionsPerAddress();
+    void holdsTlsConnectionsToTheSameLimits();
 
 private:
     void restart(const ServerLimits &limits);
@@ -228,6 +232,47 @@ void TstConnectionGuard::capsConnectionsPerAddress()
 
     held.pop_front();  // a slot is free again once the server notices the close
     QTRY_COMPARE(rawGet(m_port, "/hello", QHostAddress(QStringLiteral("127.0.0.2")), 2000), 200);
+}
+
+void TstConnectionGuard::holdsTlsConnectionsToTheSameLimits()
+{
+    // The handshake happens in LimitedTcpServer now, not in QtHttpServer: HTTPS must still work.
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = dir.filePath(QStringLiteral("key.pem"));
+    const int made = QProcess::execute(QStringLiteral("openssl"),
+                                       {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                        QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                                        QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-days"), QStringLiteral("1"),
+                                        QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    if (made != 0) {
+        if (qEnvironmentVariable("CI") == QLatin1String("true"))
+            QFAIL("openssl is needed to make a test certificate");
+        QSKIP("openssl is not available to make a test certificate");
+    }
+    m_server = std::make_unique<HttpServer>(&m_router);
+    m_server->setLimits(m_limits);
+    QString error;
+    QVERIFY2(m_server->setTls(cert, key, &error), qPrintable(error));
+    m_port = m_server->listen(QHostAddress::LocalHost, 0, &error);
+    QVERIFY2(m_port != 0, qPrintable(error));
+
+    const auto exchange = [this](const QByteArray &request) {
+        QSslSocket socket;
+        socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QByteArray received;
+        bool closed = false;
+        connect(&socket, &QSslSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        connect(&socket, &QSslSocket::disconnected, &socket, [&] { closed = true; });
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        if (!QTest::qWaitFor([&] { return socket.isEncrypted(); }, 5000))
+            return QByteArray("no handshake");
+        socket.write(request);
+        (void)QTest::qWaitFor([&] { return closed || received.contains("}"); }, 5000);
+        return received;
+    };
+    QVERIFY(exchange("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"));
+    QVERIFY(exchange("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n").startsWith("HTTP/1.1 413"));
 }
 
 QTEST_GUILESS_MAIN(TstConnectionGuard)
