@@ -15,6 +15,9 @@ namespace {
 // Where a refused connection goes once its error is written: closed for good after this long
 // even if the client never reads.
 constexpr int ClosingGraceMs = 5000;
+// A refused body is drained (read and dropped, never buffered) only up to this many times the
+// body limit: enough for a client that overshot, too little to be worth streaming at us.
+constexpr qint64 DrainFactor = 4;
 
 QByteArray reasonPhrase(int status)
 {
@@ -120,24 +123,26 @@ void ConnectionGuard::beforeServerReads()
     const QByteArray buffered = m_socket->peek(available);
     scan(buffered.constData() + m_seenUnread, buffered.size() - m_seenUnread);
     m_seenUnread = buffered.size();
-    if (m_phase == Phase::Closing)
+    if (m_phase == Phase::Drain || m_phase == Phase::Closing)
         discardBuffered();
 }
 
 void ConnectionGuard::afterServerReads()
 {
-    m_seenUnread = m_phase == Phase::Closing ? 0 : m_socket->bytesAvailable();
+    m_seenUnread = (m_phase == Phase::Drain || m_phase == Phase::Closing) ? 0 : m_socket->bytesAvailable();
 }
 
 void ConnectionGuard::scan(const char *data, qint64 size)
 {
     while (size > 0 && m_phase != Phase::Closing) {
         qint64 used = 0;
-        if (m_phase == Phase::Body) {
+        if (m_phase == Phase::Body || m_phase == Phase::Drain) {
             used = qMin(size, m_bodyLeft);
             m_bodyLeft -= used;
-            if (m_bodyLeft == 0)
+            if (m_bodyLeft == 0 && m_phase == Phase::Body)
                 endRequest();
+            else if (m_bodyLeft == 0)
+                close();
         } else {
             used = scanHead(data, size);
         }
@@ -225,7 +230,14 @@ void ConnectionGuard::endHead()
 {
     const qint64 length = qMax<qint64>(m_contentLength, 0);
     if (length > m_maxBodyBytes) {
-        refuse(413, ApiError::tooLarge(m_maxBodyBytes));
+        respond(413, ApiError::tooLarge(m_maxBodyBytes));
+        if (length > DrainFactor * m_maxBodyBytes) {
+            close();
+            return;
+        }
+        m_phase = Phase::Drain;
+        m_bodyLeft = length;
+        m_timer.start(m_limits.bodyTimeoutMs);
         return;
     }
     if (length == 0) {
@@ -286,7 +298,9 @@ void ConnectionGuard::timedOut()
                      QStringLiteral("the request body did not arrive within %1 s").arg(m_limits.bodyTimeoutMs / 1000.0), {},
                      QStringLiteral("send a smaller body, or over a faster link")});
         return;
+    case Phase::Drain:
     case Phase::Closing:
+        m_phase = Phase::Closing;
         m_socket->abort();
         return;
     }
@@ -294,12 +308,23 @@ void ConnectionGuard::timedOut()
 
 void ConnectionGuard::refuse(int status, const ApiError &error, const QByteArray &retryAfter)
 {
+    respond(status, error, retryAfter);
+    close();
+}
+
+void ConnectionGuard::respond(int status, const ApiError &error, const QByteArray &retryAfter)
+{
     qCDebug(lcLimits, "refused %s: %d %s", m_addressKey.constData(), status, qPrintable(error.code));
-    m_phase = Phase::Closing;
+    m_phase = Phase::Closing;  // until the caller says otherwise: nothing more reaches QtHttpServer
     m_tally->bodyBytesInFlight -= m_bodyReserved;
     m_bodyReserved = 0;
     discardBuffered();
     m_socket->write(errorResponse(status, error, retryAfter));
+}
+
+void ConnectionGuard::close()
+{
+    m_phase = Phase::Closing;
     m_socket->disconnectFromHost();  // after the response is written; reading stops now
     m_timer.start(ClosingGraceMs);
 }

@@ -48,7 +48,9 @@ public:
     void serverAttached();
 
 private:
-    enum class Phase { Head, Body, Idle, Closing };
+    // Drain: refused with 413, the declared body is read and dropped so that a client still
+    // sending it gets to read the answer (closing on unread data would reset the connection).
+    enum class Phase { Head, Body, Idle, Drain, Closing };
 
     void beforeServerReads();
     void afterServerReads();
@@ -58,7 +60,9 @@ private:
     void endHead();
     void endRequest();
     void timedOut();
-    void refuse(int status, const ApiError &error, const QByteArray &retryAfter = {});
+    void refuse(int status, const ApiError &error, const QByteArray &retryAfter = {});  // respond + close
+    void respond(int status, const ApiError &error, const QByteArray &retryAfter = {});
+    void close();
     void discardBuffered();
 
     QTcpSocket *m_socket;
