@@ -1,6 +1,7 @@
 // mp2pd: the P2PSP domain's servers (UMS, IXS, OMS, PAMS) in one process.
 #include <base/logging.h>
 #include <base/serverflags.h>
+#include <base/serverlimits.h>
 #include <base/unixsignals.h>
 #include <p2psp/host/p2psphost.h>
 
@@ -111,6 +112,7 @@ int main(int argc, char **argv)
         return ExitUsage;
     }
     std::signal(SIGPIPE, SIG_IGN);
+    mp2p::raiseOpenFileLimit();  // one file per client connection; the default 1024 is too few
     mp2p::UnixSignalWatcher signals({SIGTERM, SIGINT});
     QObject::connect(&signals, &mp2p::UnixSignalWatcher::received, &app, [](int number) {
         qInfo("received signal %d, shutting down", number);

@@ -1,6 +1,7 @@
 // mp2p-unis: the ISP's UNIS, an IETF ALTO server (RFC 7285) fed from an operator's config file.
 #include <base/logging.h>
 #include <base/serverflags.h>
+#include <base/serverlimits.h>
 #include <base/unixsignals.h>
 #include <isp/unis/passwordhash.h>
 #include <isp/unis/unisserver.h>
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
         return ExitUsage;
     }
     std::signal(SIGPIPE, SIG_IGN);
+    mp2p::raiseOpenFileLimit();  // one file per client connection; the default 1024 is too few
     mp2p::UnisServer server(args.value(QStringLiteral("config")), mp2p::systemClock());
     mp2p::UnixSignalWatcher signals({SIGTERM, SIGINT, SIGHUP});
     QObject::connect(&signals, &mp2p::UnixSignalWatcher::received, &app, [&server](int number) {

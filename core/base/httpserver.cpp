@@ -1,11 +1,14 @@
 #include "httpserver.h"
 
+#include "limitedtcpserver.h"
+
 #include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 
 namespace mp2p {
@@ -58,11 +61,18 @@ HttpServer::~HttpServer() = default;
 
 quint16 HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    const quint16 bound = m_server->listen(address, port);
-    if (bound == 0 && error)
-        *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this machine)")
-                     .arg(address.toString())
-                     .arg(port);
+    auto tcp = std::make_unique<LimitedTcpServer>(m_limits, m_router->maxBodyBytes());
+    if (m_tls)
+        tcp->setSslConfiguration(*m_tls);
+    if (!tcp->listen(address, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2 (in use, or not an address of this machine)")
+                         .arg(address.toString())
+                         .arg(port);
+        return 0;
+    }
+    const quint16 bound = tcp->serverPort();
+    m_server->bind(tcp.release());  // QtHttpServer takes ownership
     return bound;
 }
 
@@ -87,7 +97,12 @@ bool HttpServer::setTls(const QString &certificatePath, const QString &keyPath, 
             *error = QStringLiteral("the TLS certificate %1 or key %2 is not valid PEM").arg(certificatePath, keyPath);
         return false;
     }
-    m_server->sslSetup(cert, usableKey);
+    // What QAbstractHttpServer::sslSetup would configure; the handshake happens in
+    // LimitedTcpServer, under its limits.
+    m_tls = std::make_unique<QSslConfiguration>();
+    m_tls->setLocalCertificate(cert);
+    m_tls->setPrivateKey(usableKey);
+    m_tls->setProtocol(QSsl::SecureProtocols);
     return true;
 }
 

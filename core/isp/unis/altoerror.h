@@ -23,13 +23,15 @@ inline constexpr char EndpointCostType[] = "application/alto-endpointcost+json";
 inline constexpr char EndpointCostParamsType[] = "application/alto-endpointcostparams+json";
 inline constexpr char ErrorType[] = "application/alto-error+json";
 
-// RFC 7285 §8.5.2 error codes, and one of ours for HTTP 401 (the RFC leaves authentication to
-// HTTP; clients act on the status, the body only says why).
+// RFC 7285 §8.5.2 error codes, and ours for HTTP 401, 429 and 503 (the RFC leaves
+// authentication and load to HTTP; clients act on the status, the body only says why).
 inline constexpr char ESyntax[] = "E_SYNTAX";
 inline constexpr char EMissingField[] = "E_MISSING_FIELD";
 inline constexpr char EInvalidFieldType[] = "E_INVALID_FIELD_TYPE";
 inline constexpr char EInvalidFieldValue[] = "E_INVALID_FIELD_VALUE";
 inline constexpr char EUnauthorized[] = "E_UNAUTHORIZED";
+inline constexpr char ETooManyAttempts[] = "E_TOO_MANY_ATTEMPTS";
+inline constexpr char EServerBusy[] = "E_SERVER_BUSY";
 } // namespace alto
 
 // An ALTO error: {"meta": {"code", "field"?, "value"?, "syntax-error"?, "message"}} with

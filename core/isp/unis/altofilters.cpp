@@ -10,8 +10,6 @@ namespace mp2p::alto {
 
 namespace {
 
-constexpr int MaxItems = 10000;
-
 // 415 unless the body is the resource's "accepts" type (or plain JSON, for simple clients).
 std::optional<AltoError> checkContentType(const HttpRequest &request, const char *accepts)
 {
@@ -129,14 +127,14 @@ std::optional<QList<QHostAddress>> readAddresses(AltoFields &in, const QString &
 
 } // namespace
 
-HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request)
+HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits)
 {
     HttpResponse refused;
     const auto body = readRequest(request, NetworkMapFilterType, &refused);
     if (!body)
         return refused;
     AltoFields in(*body);
-    const auto pids = in.strings(QStringLiteral("pids"), true, MaxItems);
+    const auto pids = in.strings(QStringLiteral("pids"), true, limits.maxPids);
     const auto types = in.strings(QStringLiteral("address-types"), false, 2);
     for (const QString &t : types.value_or(QStringList()))
         if (t != QLatin1String("ipv4") && t != QLatin1String("ipv6"))
@@ -151,7 +149,7 @@ HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request
     return altoJson(NetworkMapType, {{QStringLiteral("meta"), meta}, {QStringLiteral("network-map"), map}});
 }
 
-HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request)
+HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits)
 {
     HttpResponse refused;
     const auto body = readRequest(request, CostMapFilterType, &refused);
@@ -162,8 +160,8 @@ HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request)
     const auto constraints = in.ok() ? readConstraints(in) : std::nullopt;
     const auto pids = in.ok() ? in.object(QStringLiteral("pids"), false) : std::nullopt;
     AltoFields pidFields(pids.value_or(QJsonObject()), QStringLiteral("pids"));
-    const auto srcs = pidFields.strings(QStringLiteral("srcs"), false, MaxItems);
-    const auto dsts = pidFields.strings(QStringLiteral("dsts"), false, MaxItems);
+    const auto srcs = pidFields.strings(QStringLiteral("srcs"), false, limits.maxPids);
+    const auto dsts = pidFields.strings(QStringLiteral("dsts"), false, limits.maxPids);
     if (!pidFields.ok())
         in.fail(pidFields.error());
     if (!in.ok())
@@ -175,7 +173,7 @@ HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request)
     return altoJson(CostMapType, {{QStringLiteral("meta"), meta}, {QStringLiteral("cost-map"), costRowsJson(rows)}});
 }
 
-HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request)
+HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits)
 {
     HttpResponse refused;
     const auto body = readRequest(request, EndpointPropParamsType, &refused);
@@ -183,7 +181,7 @@ HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request
         return refused;
     AltoFields in(*body);
     const auto properties = in.strings(QStringLiteral("properties"), true, 8);
-    const auto endpoints = in.strings(QStringLiteral("endpoints"), true, MaxItems);
+    const auto endpoints = in.strings(QStringLiteral("endpoints"), true, limits.maxEndpoints);
     const QString pidProperty = pidPropertyName(maps);
     for (const QString &p : properties.value_or(QStringList()))
         if (p != pidProperty)
@@ -204,7 +202,7 @@ HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request
     return altoJson(EndpointPropType, {{QStringLiteral("meta"), meta}, {QStringLiteral("endpoint-properties"), out}});
 }
 
-HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request)
+HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits)
 {
     HttpResponse refused;
     const auto body = readRequest(request, EndpointCostParamsType, &refused);
@@ -215,14 +213,21 @@ HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request)
     const auto constraints = in.ok() ? readConstraints(in) : std::nullopt;
     const auto endpoints = in.ok() ? in.object(QStringLiteral("endpoints"), true) : std::nullopt;
     AltoFields ep(endpoints.value_or(QJsonObject()), QStringLiteral("endpoints"));
-    QStringList srcs = ep.strings(QStringLiteral("srcs"), false, MaxItems).value_or(QStringList());
-    const QStringList dsts = ep.strings(QStringLiteral("dsts"), true, MaxItems).value_or(QStringList());
+    QStringList srcs = ep.strings(QStringLiteral("srcs"), false, limits.maxEndpoints).value_or(QStringList());
+    const QStringList dsts = ep.strings(QStringLiteral("dsts"), true, limits.maxEndpoints).value_or(QStringList());
     if (in.ok() && ep.ok() && dsts.isEmpty())
         ep.fail(AltoError::badValue(QStringLiteral("endpoints/dsts"), {}, QStringLiteral("name at least one destination")));
     if (srcs.isEmpty()) {  // RFC 7285 §11.5.1.3: no sources means the client itself
         const QHostAddress self = unmapIpv4(request.remoteAddress);
         srcs.append((self.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("ipv6:") : QStringLiteral("ipv4:")) + self.toString());
     }
+    // Each list is bounded above; their product is what costs memory and time.
+    if (in.ok() && ep.ok() && qint64(srcs.size()) * dsts.size() > limits.maxPairs)
+        ep.fail(AltoError::badValue(QStringLiteral("endpoints/dsts"), QString::number(qint64(srcs.size()) * dsts.size()),
+                                    QStringLiteral("%1 sources × %2 destinations is more than the %3 pairs one request may ask for; split it")
+                                        .arg(srcs.size())
+                                        .arg(dsts.size())
+                                        .arg(limits.maxPairs)));
     const auto srcAddresses = ep.ok() ? readAddresses(ep, QStringLiteral("srcs"), srcs) : std::nullopt;
     const auto dstAddresses = ep.ok() ? readAddresses(ep, QStringLiteral("dsts"), dsts) : std::nullopt;
     if (in.ok() && !ep.ok())

@@ -34,11 +34,12 @@ HttpResponse directory(const AltoMaps &maps, const QString &baseUrl);
 HttpResponse networkMap(const AltoMaps &maps);
 HttpResponse costMap(const AltoMaps &maps, CostMode mode);
 
-// POST resources (altofilters.cpp).
-HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request);
-HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request);
-HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request);
-HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request);
+// POST resources (altofilters.cpp). A request asking for more than `limits` allow is refused
+// with E_INVALID_FIELD_VALUE naming the list, before any work is done.
+HttpResponse filteredNetworkMap(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits);
+HttpResponse filteredCostMap(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits);
+HttpResponse endpointProperties(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits);
+HttpResponse endpointCost(const AltoMaps &maps, const HttpRequest &request, const AltoLimits &limits);
 
 // The cost rows to send: only srcs/dsts asked for (all when empty), values in the given mode
 // (ordinal: dense ranks 1, 2, ... over all values of this response, lower = preferred,

@@ -13,10 +13,13 @@ constexpr qint64 BasicCacheSecs = 300;
 constexpr int BasicCacheMax = 1000;
 } // namespace
 
-UnisAuth::UnisAuth(const UnisConfig &config, Clock clock)
+UnisAuth::UnisAuth(const UnisConfig &config, Clock clock, std::shared_ptr<PasswordThrottle> throttle)
     : m_realm(config.realm)
     , m_clock(std::move(clock))
+    , m_throttle(throttle ? std::move(throttle) : std::make_shared<PasswordThrottle>(m_clock))
 {
+    if (!throttle)
+        m_throttle->setLimits(config.passwordLimits);
     for (const UnisUser &u : config.users)
         m_passwordHashes.insert(u.name, u.passwordHash);
     for (const UnisStaticToken &t : config.tokens)
@@ -33,20 +36,22 @@ std::optional<UnisPrincipal> UnisAuth::authenticate(const HttpRequest &request, 
     const QByteArray value = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
     QString why;
     std::optional<UnisPrincipal> who;
+    std::optional<PasswordThrottle::Refusal> refusal;
     if (header.isEmpty())
         why = QStringLiteral("the UNIS serves authenticated clients only: send HTTP Basic credentials or a Bearer token");
     else if (scheme == "basic" && !m_passwordHashes.isEmpty())
-        who = basic(value, &why);
+        who = basic(value, request.remoteAddress, &why, &refusal);
     else if (scheme == "bearer" && (!m_tokens.isEmpty() || m_umsVerifier))
         who = bearer(value, &why);
     else
         why = QStringLiteral("this UNIS does not accept the '%1' scheme").arg(QString::fromLatin1(scheme));
     if (!who)
-        *denied = deny(why, scheme == "bearer");
+        *denied = refusal ? throttled(*refusal) : deny(why, scheme == "bearer");
     return who;
 }
 
-std::optional<UnisPrincipal> UnisAuth::basic(const QByteArray &credentials, QString *why) const
+std::optional<UnisPrincipal> UnisAuth::basic(const QByteArray &credentials, const QHostAddress &from, QString *why,
+                                             std::optional<PasswordThrottle::Refusal> *refusal) const
 {
     const QByteArray decoded = QByteArray::fromBase64(credentials, QByteArray::AbortOnBase64DecodingErrors);
     const int colon = decoded.indexOf(':');
@@ -57,18 +62,28 @@ std::optional<UnisPrincipal> UnisAuth::basic(const QByteArray &credentials, QStr
     const QString user = QString::fromUtf8(decoded.left(colon));
     const QByteArray password = decoded.mid(colon + 1);
     const auto hash = m_passwordHashes.constFind(user);
-    if (hash == m_passwordHashes.constEnd()) {
-        *why = QStringLiteral("unknown user or wrong password");
-        return std::nullopt;
-    }
-    const QByteArray cacheKey = QCryptographicHash::hash(decoded + '\n' + *hash, QCryptographicHash::Sha256);
     const qint64 now = m_clock();
-    {
+    const QByteArray cacheKey = hash == m_passwordHashes.constEnd()
+                                    ? QByteArray()
+                                    : QCryptographicHash::hash(decoded + '\n' + *hash, QCryptographicHash::Sha256);
+    if (!cacheKey.isEmpty()) {  // verified before: no Argon2 run, so no throttle either
         QMutexLocker lock(&m_cacheLock);
         if (m_verifiedBasic.value(cacheKey, 0) > now)
             return UnisPrincipal{QStringLiteral("basic:") + user};
     }
-    if (!verifyPassword(*hash, password)) {
+    if ((*refusal = m_throttle->checkAddress(from)))
+        return std::nullopt;
+    if (hash == m_passwordHashes.constEnd()) {
+        m_throttle->recordFailure(from);
+        *why = QStringLiteral("unknown user or wrong password");
+        return std::nullopt;
+    }
+    if ((*refusal = m_throttle->startCheck()))
+        return std::nullopt;
+    const bool ok = verifyPassword(*hash, password);
+    m_throttle->endCheck();
+    if (!ok) {
+        m_throttle->recordFailure(from);
         *why = QStringLiteral("unknown user or wrong password");
         return std::nullopt;
     }
@@ -96,6 +111,15 @@ std::optional<UnisPrincipal> UnisAuth::bearer(const QByteArray &token, QString *
         return std::nullopt;
     }
     return UnisPrincipal{QStringLiteral("ums:") + claims.userId};
+}
+
+HttpResponse UnisAuth::throttled(const PasswordThrottle::Refusal &refusal) const
+{
+    const char *code = refusal.status == 429 ? alto::ETooManyAttempts : alto::EServerBusy;
+    AltoError error{refusal.status, QString::fromLatin1(code), {}, {}, refusal.message};
+    HttpResponse response = error.toResponse();
+    response.headers.append({"Retry-After", QByteArray::number(qMax(1, refusal.retryAfterSecs))});
+    return response;
 }
 
 HttpResponse UnisAuth::deny(const QString &why, bool badToken) const

@@ -2,6 +2,8 @@
 
 #include "ipprefix.h"
 
+#include <base/serverlimits.h>
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -37,6 +39,22 @@ struct UnisStaticToken {
     QByteArray sha256;  // of the token; the config may hold the token itself or only its hash
 };
 
+// How much one ALTO request may ask for: the work and the answer grow with the product of
+// sources and destinations, so both the lists and the product are bounded.
+struct AltoLimits {
+    int maxEndpoints = 1000;  // per list (endpoints, srcs, dsts) of the endpoint resources
+    int maxPids = 1000;       // per list of the filtered maps
+    qint64 maxPairs = 10000;  // sources × destinations of one endpoint-cost request
+};
+
+// Password guessing: each HTTP Basic check is an Argon2id run (~0.1 s, 64 MiB).
+struct PasswordLimits {
+    int maxFailures = 10;          // per address (IPv6: per /64) within the window, then 429
+    int failureWindowSecs = 60;
+    int maxChecksPerSecond = 8;    // uncached Argon2id checks, all addresses together, then 503
+    int maxConcurrentChecks = 2;   // at once (the server runs them on its one thread today)
+};
+
 struct UnisConfig {
     // networkMap
     QString resourceId = QStringLiteral("default-network-map");
@@ -57,6 +75,10 @@ struct UnisConfig {
     // server (command-line flags override)
     QHostAddress listenAddress = QHostAddress(QStringLiteral("127.0.0.1"));
     quint16 port = 7900;
+    // limits (the HTTP keys of ServerLimits plus the ALTO and password ones)
+    ServerLimits serverLimits;
+    AltoLimits altoLimits;
+    PasswordLimits passwordLimits;
 
     // The effective link between two PIDs (samePidCost, the configured link, defaultCost),
     // or nothing when the pair has no cost or is denied.

@@ -5,6 +5,9 @@
 //   auth:       {realm?, users?: [{name, passwordHash}], tokens?: [{name, token | sha256}],
 //                umsPublicKey?: base64url}   (at least one way in is required)
 //   tls?:       {certificate, key}      server?: {listen?, port?}
+//   limits?:    {maxHeadBytes?, headerTimeoutSecs?, ... (ServerLimits::jsonKeys()),
+//                maxEndpoints?, maxPids?, maxPairs?, maxPasswordFailures?,
+//                passwordFailureWindowSecs?, maxPasswordChecksPerSec?, maxConcurrentPasswordChecks?}
 // Unknown keys are errors: a misspelt key silently ignored would serve the wrong map. Keys
 // starting with "_" are comments (JSON has none) and are skipped everywhere.
 #include "unisconfig.h"
@@ -282,6 +285,38 @@ void readServer(Reader &r, const QJsonObject &root, UnisConfig *c)
         c->port = quint16(port.toInt());
 }
 
+void readLimits(Reader &r, const QJsonObject &root, UnisConfig *c)
+{
+    const QJsonObject limits = r.object(root, {}, QStringLiteral("limits"), false);
+    const QStringList ownKeys = {QStringLiteral("maxEndpoints"), QStringLiteral("maxPids"), QStringLiteral("maxPairs"),
+                                 QStringLiteral("maxPasswordFailures"), QStringLiteral("passwordFailureWindowSecs"),
+                                 QStringLiteral("maxPasswordChecksPerSec"), QStringLiteral("maxConcurrentPasswordChecks")};
+    if (!r.ok() || !r.onlyKeys(limits, QStringLiteral("limits"), ServerLimits::jsonKeys() + ownKeys))
+        return;
+    QString field;
+    QString expected;
+    if (!c->serverLimits.readJson(limits, &field, &expected)) {
+        r.fail(QStringLiteral("limits.") + field, QStringLiteral("must be ") + expected);
+        return;
+    }
+    const auto integer = [&](const QString &key, qint64 min, qint64 max, auto *out) {
+        const QJsonValue v = limits.value(key);
+        if (v.isUndefined())
+            return;
+        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())) || v.toDouble() < double(min) || v.toDouble() > double(max))
+            r.fail(QStringLiteral("limits.") + key, QStringLiteral("must be an integer %1..%2").arg(min).arg(max));
+        else
+            *out = decltype(+*out)(v.toDouble());
+    };
+    integer(QStringLiteral("maxEndpoints"), 1, 1'000'000, &c->altoLimits.maxEndpoints);
+    integer(QStringLiteral("maxPids"), 1, 1'000'000, &c->altoLimits.maxPids);
+    integer(QStringLiteral("maxPairs"), 1, 100'000'000, &c->altoLimits.maxPairs);
+    integer(QStringLiteral("maxPasswordFailures"), 1, 1'000'000, &c->passwordLimits.maxFailures);
+    integer(QStringLiteral("passwordFailureWindowSecs"), 1, 86'400, &c->passwordLimits.failureWindowSecs);
+    integer(QStringLiteral("maxPasswordChecksPerSec"), 1, 1000, &c->passwordLimits.maxChecksPerSecond);
+    integer(QStringLiteral("maxConcurrentPasswordChecks"), 1, 64, &c->passwordLimits.maxConcurrentChecks);
+}
+
 } // namespace
 
 std::optional<UnisConfig> UnisConfig::parse(const QByteArray &json, QString *error)
@@ -300,7 +335,7 @@ std::optional<UnisConfig> UnisConfig::parse(const QByteArray &json, QString *err
     Reader r;
     UnisConfig c;
     const QJsonObject root = doc.object();
-    r.onlyKeys(root, {}, {QStringLiteral("networkMap"), QStringLiteral("costMap"), QStringLiteral("auth"), QStringLiteral("tls"), QStringLiteral("server")});
+    r.onlyKeys(root, {}, {QStringLiteral("networkMap"), QStringLiteral("costMap"), QStringLiteral("auth"), QStringLiteral("tls"), QStringLiteral("server"), QStringLiteral("limits")});
     if (r.ok())
         readNetworkMap(r, root, &c);
     if (r.ok())
@@ -309,6 +344,8 @@ std::optional<UnisConfig> UnisConfig::parse(const QByteArray &json, QString *err
         readAuth(r, root, &c);
     if (r.ok())
         readServer(r, root, &c);
+    if (r.ok())
+        readLimits(r, root, &c);
     if (!r.ok()) {
         *error = r.error;
         return std::nullopt;

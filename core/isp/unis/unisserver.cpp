@@ -18,6 +18,7 @@ bool UnisServer::start(std::optional<QHostAddress> listen, std::optional<quint16
         return false;
     m_service = std::make_unique<UnisService>(*config, m_clock);
     m_http = std::make_unique<HttpServer>(&m_service->router());
+    m_http->setLimits(config->serverLimits);  // fixed until a restart, like the address
     m_tls = !config->tlsCertificate.isEmpty();
     if (m_tls && !m_http->setTls(config->tlsCertificate, config->tlsKey, error))
         return false;

@@ -10,6 +10,7 @@ namespace mp2p {
 
 UnisService::UnisService(const UnisConfig &config, Clock clock)
     : m_clock(std::move(clock))
+    , m_throttle(std::make_shared<PasswordThrottle>(m_clock))
 {
     apply(config);
     add(HttpMethod::Get, alto::DirectoryPath, [this](const AltoMaps &maps, const HttpRequest &r) {
@@ -28,6 +29,13 @@ UnisService::UnisService(const UnisConfig &config, Clock clock)
     add(HttpMethod::Post, alto::EndpointCostPath, &alto::endpointCost);
 }
 
+void UnisService::add(HttpMethod method, const char *path, LimitedResource resource)
+{
+    add(method, path, [this, resource](const AltoMaps &maps, const HttpRequest &request) {
+        return resource(maps, request, m_snapshot->config.altoLimits);
+    });
+}
+
 void UnisService::add(HttpMethod method, const char *path, Resource resource)
 {
     // Open at the router: UnisAuth below checks every request itself, because ALTO clients
@@ -37,7 +45,7 @@ void UnisService::add(HttpMethod method, const char *path, Resource resource)
         HttpResponse denied;
         const auto who = snapshot->auth->authenticate(request, &denied);
         if (!who) {
-            qCInfo(lcUnis, "401 %s from %s", qPrintable(request.path), qPrintable(request.remoteAddress.toString()));
+            qCInfo(lcUnis, "%d %s from %s", denied.status, qPrintable(request.path), qPrintable(request.remoteAddress.toString()));
             return denied;
         }
         HttpResponse response = resource(*snapshot->maps, request);
@@ -62,7 +70,8 @@ void UnisService::apply(const UnisConfig &config)
     auto snapshot = std::make_shared<UnisSnapshot>();
     snapshot->config = config;
     snapshot->maps = AltoMaps::fromConfig(config);
-    snapshot->auth = std::make_shared<UnisAuth>(config, m_clock);
+    m_throttle->setLimits(config.passwordLimits);
+    snapshot->auth = std::make_shared<UnisAuth>(config, m_clock, m_throttle);
     qCInfo(lcUnis, "serving network map %s (vtag %s): %lld PIDs", qPrintable(config.resourceId),
            qPrintable(snapshot->maps->tag()), qlonglong(snapshot->maps->pids().size()));
     m_snapshot = std::move(snapshot);

@@ -43,12 +43,16 @@ public:
 
 private:
     using Resource = std::function<HttpResponse(const AltoMaps &, const HttpRequest &)>;
+    using LimitedResource = HttpResponse (*)(const AltoMaps &, const HttpRequest &, const AltoLimits &);
     void add(HttpMethod method, const char *path, Resource resource);
+    void add(HttpMethod method, const char *path, LimitedResource resource);
     QString baseUrl(const HttpRequest &request) const;
 
     HttpRouter m_router;
     Clock m_clock;
     std::shared_ptr<const UnisSnapshot> m_snapshot;
+    // Outlives reloads: a SIGHUP must not forgive a guesser.
+    std::shared_ptr<PasswordThrottle> m_throttle;
     bool m_tls = false;
 };
 

@@ -59,7 +59,7 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
                                QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs"),
                                QStringLiteral("rs"), QStringLiteral("operators"), QStringLiteral("serviceKey"),
-                               QStringLiteral("limits")};
+                               QStringLiteral("limits"), QStringLiteral("rateLimits")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
@@ -89,6 +89,22 @@ bool HostConfig::loadFile(const QString &path, QString *error)
         if (maxBodyBytes < 1024)
             return wrongType(path, QStringLiteral("maxBodyBytes"), "a number of bytes >= 1024", error);
     }
+    if (o.contains(QStringLiteral("limits"))) {
+        if (!o.value(QStringLiteral("limits")).isObject())
+            return wrongType(path, QStringLiteral("limits"), "an object of server limits", error);
+        const QJsonObject l = o.value(QStringLiteral("limits")).toObject();
+        const QStringList knownLimits = ServerLimits::jsonKeys();
+        for (auto it = l.begin(); it != l.end(); ++it) {
+            if (!knownLimits.contains(it.key())) {
+                *error = QStringLiteral("%1: unknown field 'limits.%2' (known: %3)").arg(path, it.key(), knownLimits.join(QStringLiteral(", ")));
+                return false;
+            }
+        }
+        QString field;
+        QString expected;
+        if (!limits.readJson(l, &field, &expected))
+            return wrongType(path, QStringLiteral("limits.") + field, qPrintable(expected), error);
+    }
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     tlsCertificate = tls.value(QStringLiteral("certificate")).toString(tlsCertificate);
     tlsKey = tls.value(QStringLiteral("key")).toString(tlsKey);
@@ -109,15 +125,15 @@ bool HostConfig::loadFile(const QString &path, QString *error)
             return wrongType(path, QStringLiteral("operators"), "an array of user ids", error);
         operators = stringArray(o.value(QStringLiteral("operators")));
     }
-    const QJsonObject limitObject = o.value(QStringLiteral("limits")).toObject();
+    const QJsonObject limitObject = o.value(QStringLiteral("rateLimits")).toObject();
     for (auto it = limitObject.begin(); it != limitObject.end(); ++it) {
         const QJsonObject rule = it.value().toObject();
         const int count = rule.value(QStringLiteral("count")).toInt(-1);
         const int window = rule.value(QStringLiteral("windowSecs")).toInt(-1);
         if (count < 1 || count > 10'000'000 || window < 1 || window > 7 * 86400)
-            return wrongType(path, QStringLiteral("limits.") + it.key(),
+            return wrongType(path, QStringLiteral("rateLimits.") + it.key(),
                              "{\"count\": 1..10000000, \"windowSecs\": 1..604800}", error);
-        limits.insert(it.key(), {count, window});
+        rateLimits.insert(it.key(), {count, window});
     }
     if (o.contains(QStringLiteral("serviceKey"))) {
         if (!o.value(QStringLiteral("serviceKey")).isString())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <base/serverlimits.h>
+
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -36,7 +38,10 @@ struct HostConfig {
     // and credit look-ups) when the services run in separate processes.
     QString serviceKey;
     // Operator settings for named rate rules: {"logins-per-address": {"count": 60, "windowSecs": 60}}.
-    QHash<QString, QPair<int, int>> limits;
+    QHash<QString, QPair<int, int>> rateLimits;
+    // What one client may hold of the HTTP server ("limits" in the config file; timeouts in
+    // seconds there). The body limit is maxBodyBytes above.
+    ServerLimits limits;
 
     static QStringList knownServices();
     // Roles mp2pd can run that are not P2PSP servers clients find in the directory: "cs" (a

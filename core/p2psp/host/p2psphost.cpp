@@ -305,6 +305,7 @@ bool P2pspHost::start(QString *error)
         return false;
     }
     m_http = std::make_unique<HttpServer>(&m_router);
+    m_http->setLimits(m_config.limits);
     const bool tls = !m_config.tlsCertificate.isEmpty();
     if (tls && !m_http->setTls(m_config.tlsCertificate, m_config.tlsKey, error))
         return false;
@@ -327,11 +328,11 @@ bool P2pspHost::start(QString *error)
         m_unis->acceptUmsKey(m_tokens->publicKey());
     registerHostRoutes();
     const QSet<QString> known = m_router.limitNames();
-    for (auto it = m_config.limits.cbegin(); it != m_config.limits.cend(); ++it) {
+    for (auto it = m_config.rateLimits.cbegin(); it != m_config.rateLimits.cend(); ++it) {
         if (!known.contains(it.key())) {
             QStringList sorted(known.cbegin(), known.cend());
             sorted.sort();
-            *error = QStringLiteral("\"limits\" names '%1', which no route of these services has (known: %2)")
+            *error = QStringLiteral("\"rateLimits\" names '%1', which no route of these services has (known: %2)")
                          .arg(it.key(), sorted.join(QStringLiteral(", ")));
             return false;
         }

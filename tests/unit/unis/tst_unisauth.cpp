@@ -145,6 +145,54 @@ private Q_SLOTS:
         QCOMPARE(get(bearer(QLatin1String(StaticToken))).status, 401);
         QCOMPARE(get(bearer(QStringLiteral("a-brand-new-operator-token"))).status, 200);
     }
+
+    // Guessing is throttled per address (429) and Argon2id checks are budgeted for all
+    // addresses together (503), both with Retry-After; verified credentials skip both.
+    void passwordGuessingIsThrottled()
+    {
+        QJsonObject json = baseConfigJson(m_hash, {});
+        json.insert(QStringLiteral("limits"), QJsonObject{{QStringLiteral("maxPasswordFailures"), 2},
+                                                          {QStringLiteral("passwordFailureWindowSecs"), 30},
+                                                          {QStringLiteral("maxPasswordChecksPerSec"), 1}});
+        qint64 now = Now;
+        UnisService service(parseOrDie(json), [&now] { return now; });
+        const auto from = [&service](const char *address, const QByteArray &authorization) {
+            HttpRequest r;
+            r.path = QLatin1String(alto::NetworkMapPath);
+            r.remoteAddress = QHostAddress(QLatin1String(address));
+            r.headers.insert("authorization", authorization);
+            return service.router().dispatch(r);
+        };
+        const auto retryAfter = [](const HttpResponse &r) {
+            for (const auto &h : r.headers)
+                if (h.first.toLower() == "retry-after")
+                    return h.second.toInt();
+            return 0;
+        };
+
+        QCOMPARE(from("127.2.0.1", basic("oms", "guess 1")).status, 401);
+        const HttpResponse busy = from("127.2.0.2", basic("oms", "guess 2"));  // same second: the budget is spent
+        QCOMPARE(busy.status, 503);
+        QCOMPARE(meta(busy).value(QStringLiteral("code")).toString(), QLatin1String(alto::EServerBusy));
+        QCOMPARE(retryAfter(busy), 1);
+
+        ++now;
+        QCOMPARE(from("127.2.0.1", basic("oms", "guess 3")).status, 401);
+        ++now;
+        QCOMPARE(from("127.2.0.1", basic("nobody", "guess 4")).status, 429);  // two failures used up
+        const HttpResponse blocked = from("127.2.0.1", basic("oms", "guess 5"));
+        QCOMPARE(blocked.status, 429);
+        QCOMPARE(meta(blocked).value(QStringLiteral("code")).toString(), QLatin1String(alto::ETooManyAttempts));
+        QCOMPARE(retryAfter(blocked), 28);  // the window opened at the first failure, 2 s ago
+
+        QCOMPARE(from("127.2.0.2", basic("oms", "s3cret pass")).status, 200);  // another address gets in
+        ++now;
+        QCOMPARE(from("127.2.0.1", basic("oms", "s3cret pass")).status, 200);  // verified before: no check needed
+        service.apply(parseOrDie(json));  // a reload forgives nobody
+        QCOMPARE(from("127.2.0.1", basic("oms", "guess 6")).status, 429);
+        now += 30;
+        QCOMPARE(from("127.2.0.1", basic("oms", "guess 7")).status, 401);  // the window is over
+    }
 };
 
 QTEST_GUILESS_MAIN(TstUnisAuth)
