@@ -61,7 +61,7 @@ HttpServer::~HttpServer() = default;
 
 quint16 HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    auto tcp = std::make_unique<LimitedTcpServer>(m_limits, m_router->maxBodyBytes());
+    auto tcp = std::make_unique<LimitedTcpServer>(m_limits, m_router->largestBodyBytes());
     if (m_tls)
         tcp->setSslConfiguration(*m_tls);
     if (!tcp->listen(address, port)) {
