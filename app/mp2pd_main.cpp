@@ -57,6 +57,10 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
         if (args.isSet(flag))
             config->remoteUrls.insert(service, args.value(flag));
     }
+    // A secret belongs in the environment (an EnvironmentFile) rather than on a command line
+    // that every local user can read in ps.
+    if (config->serviceKey.isEmpty())
+        config->serviceKey = qEnvironmentVariable("MP2P_SERVICE_KEY");
     return config->validate(error);
 }
 

@@ -4,7 +4,10 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QNetworkReply>
 #include <QThread>
 #include <QTimer>
@@ -48,6 +51,11 @@ bool Mp2pdProcess::start(const QStringList &extraArgs, QString *error)
                      QStringLiteral("--port-file"), portFile, QStringLiteral("--log-level"), QStringLiteral("warning")};
     if (!m_dataDir.isEmpty())
         args << QStringLiteral("--data-dir") << m_dataDir;
+    // Every mp2pd a test starts shares one service key, so tests read operator views with
+    // testServiceToken() and split deployments talk to each other as one provider.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MP2P_SERVICE_KEY"), testServiceKey());
+    m_process.setProcessEnvironment(env);
     m_process.start(binary(m_program), args + extraArgs);
     QDeadlineTimer deadline(45000);
     while (!deadline.hasExpired()) {
@@ -107,6 +115,15 @@ HttpResult TestHttp::request(const QByteArray &method, const QString &url, const
     HttpResult out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
     reply->deleteLater();
     return out;
+}
+
+QString writeOperatorsConfig(const QString &path, const QStringList &operators)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("operators"), QJsonArray::fromStringList(operators)}}).toJson());
+    return path;
 }
 
 } // namespace mp2p::test

@@ -50,6 +50,9 @@ struct HttpResult {
 // The "serviceKey" tests put in an mp2pd config, and the token that reads operator views with it.
 inline QString testServiceKey() { return QStringLiteral("test-service-key-0123456789abcdefghij"); }
 inline QString testServiceToken() { return QStringLiteral("svc.") + testServiceKey(); }
+// Writes an mp2pd config naming `operators` (user ids) and returns its path: a dedicated RS or
+// CS is the provider's own, so its key must be listed before it registers.
+QString writeOperatorsConfig(const QString &path, const QStringList &operators);
 
 class TestHttp {
 public:

@@ -96,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(http.post(base + QStringLiteral("/pams/v1/reports"),
                            {{QStringLiteral("static"), staticStatus}, {QStringLiteral("overlays"), QJsonArray{overlayStatus}}},
                            downloader.token).status, 200);
-        const QJsonArray omsPeers = http.get(base + QStringLiteral("/oms/v1/overlays/%1/peers").arg(torrent.infoHashV1)).json().value(QStringLiteral("peers")).toArray();
+        const QJsonArray omsPeers = http.get(base + QStringLiteral("/oms/v1/overlays/%1/peers").arg(torrent.infoHashV1), testServiceToken()).json().value(QStringLiteral("peers")).toArray();
         QCOMPARE(omsPeers.size(), 2);
         bool sawActivity = false;
         for (const QJsonValue &v : omsPeers) {
@@ -227,7 +227,7 @@ private Q_SLOTS:
         // R1 over HTTP: the OMS in B sees the report made to the PAMS in A once its cache refreshes.
         bool seen = false;
         for (int attempt = 0; attempt < 60 && !seen; ++attempt) {
-            const QByteArray body = http.get(overlays.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(torrent.infoHashV1)).body;
+            const QByteArray body = http.get(overlays.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(torrent.infoHashV1), testServiceToken()).body;
             seen = body.contains("\"downloaded\":300");
             if (!seen)
                 QTest::qWait(250);

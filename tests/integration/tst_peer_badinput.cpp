@@ -263,7 +263,7 @@ private Q_SLOTS:
         // BitTorrent handshake for an overlay it does not have.
         TestHttp http;
         QString listen;
-        QTRY_VERIFY_WITH_TIMEOUT(!(listen = http.get(server.baseUrl() + QStringLiteral("/pams/v1/peers/") + publisherId).json()
+        QTRY_VERIFY_WITH_TIMEOUT(!(listen = http.get(server.baseUrl() + QStringLiteral("/pams/v1/peers/") + publisherId, testServiceToken()).json()
                                                 .value(QStringLiteral("static")).toObject().value(QStringLiteral("listenAddress")).toString()).isEmpty(), 15000);
         const quint16 port = quint16(listen.section(QLatin1Char(':'), -1).toUInt());
         QVERIFY(port != 0);

@@ -63,7 +63,7 @@ private Q_SLOTS:
         TestHttp http;
         QJsonObject pamsStatus;
         for (int i = 0; i < 120; ++i) {
-            const QJsonArray overlays = http.get(server.baseUrl() + QStringLiteral("/pams/v1/peers/") + leecherA).json().value(QStringLiteral("overlays")).toArray();
+            const QJsonArray overlays = http.get(server.baseUrl() + QStringLiteral("/pams/v1/peers/") + leecherA, testServiceToken()).json().value(QStringLiteral("overlays")).toArray();
             for (const QJsonValue &v : overlays)
                 if (v.toObject().value(QStringLiteral("overlayId")).toString() == infoHash)
                     pamsStatus = v.toObject();
@@ -76,7 +76,7 @@ private Q_SLOTS:
         }
         QCOMPARE(pamsStatus.value(QStringLiteral("left")).toInteger(-1), 0);
         QVERIFY(pamsStatus.value(QStringLiteral("downloaded")).toInteger() >= (200 << 20));
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(server.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash)).json().value(QStringLiteral("peers")).toArray().size(), 3, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(server.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash), testServiceToken()).json().value(QStringLiteral("peers")).toArray().size(), 3, 20000);
 
         QCOMPARE(a.terminate(), 0);
         QCOMPARE(b.terminate(), 0);
@@ -111,7 +111,7 @@ private Q_SLOTS:
         Mp2pdProcess restarted(dataDir);
         QVERIFY(m_bed.startServer(&restarted, {QStringLiteral("--port"), QString::number(port)}));
         TestHttp http;
-        QTRY_COMPARE_WITH_TIMEOUT(http.get(restarted.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash)).json().value(QStringLiteral("peers")).toArray().size(), 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(http.get(restarted.baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash), testServiceToken()).json().value(QStringLiteral("peers")).toArray().size(), 2, 60000);
         QCOMPARE(downloader.terminate(), 0);
         QCOMPARE(publisher.terminate(), 0);
     }

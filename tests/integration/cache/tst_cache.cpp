@@ -10,6 +10,7 @@
 // dedicated cache) registers with the OMS and deregisters when it gets SIGTERM.
 #include <cache/cachenode.h>
 #include <user/managedpeer.h>
+#include <user/provider/identity.h>
 #include <user/samplecontent.h>
 
 #include <mp2pdprocess.h>
@@ -94,7 +95,7 @@ private:
 
     QJsonArray resources(const QString &base, const QString &query)
     {
-        return m_http.get(base + QStringLiteral("/oms/v1/resources") + query).json().value(QStringLiteral("resources")).toArray();
+        return m_http.get(base + QStringLiteral("/oms/v1/resources") + query, testServiceToken()).json().value(QStringLiteral("resources")).toArray();
     }
 
 private Q_SLOTS:
@@ -237,8 +238,13 @@ private Q_SLOTS:
     void dedicatedCacheRegistersFromMp2pd()
     {
         QString error;
+        const auto csIdentity = Identity::loadOrCreate(m_dir.filePath(QStringLiteral("cs/cs")), &error);
+        QVERIFY2(csIdentity, qPrintable(error));
         Mp2pdProcess server(m_dir.filePath(QStringLiteral("p2psp-2")));
-        QVERIFY2(server.start({}, &error), qPrintable(error));
+        QVERIFY2(server.start({QStringLiteral("--config"),
+                               writeOperatorsConfig(m_dir.filePath(QStringLiteral("p2psp-2.json")), {csIdentity->userId})},
+                              &error),
+                 qPrintable(error));
         const QString config = m_dir.filePath(QStringLiteral("cs.json"));
         QVERIFY(writeFile(config, QJsonDocument(QJsonObject{{QStringLiteral("cs"), QJsonObject{{QStringLiteral("providerUrl"), server.baseUrl()},
                                                                                            {QStringLiteral("diskQuotaBytes"), 1 << 30},
@@ -262,7 +268,7 @@ private Q_SLOTS:
         // an empty pool right after the exit can only come from the deregistration).
         QCOMPARE(cs.terminate(), 0);
         QVERIFY(resources(server.baseUrl(), QStringLiteral("?type=cs")).isEmpty());
-        QCOMPARE(m_http.get(server.baseUrl() + QStringLiteral("/oms/v1/resources/") + r.value(QStringLiteral("resourceId")).toString()).status, 404);
+        QCOMPARE(m_http.get(server.baseUrl() + QStringLiteral("/oms/v1/resources/") + r.value(QStringLiteral("resourceId")).toString(), testServiceToken()).status, 404);
     }
 };
 

@@ -29,12 +29,18 @@ private Q_SLOTS:
 void TestRelayDedicated::registersIsHandedOutAndDeregisters()
 {
     QTemporaryDir dir;
-    Mp2pdProcess provider(dir.filePath(QStringLiteral("provider")));
+    // The dedicated relay's key (made here, where mp2pd --services rs keeps it) is an operator's.
     QString error;
-    QVERIFY2(provider.start({}, &error), qPrintable(error));
+    const auto rsIdentity = Identity::loadOrCreate(dir.filePath(QStringLiteral("rs/rs")), &error);
+    QVERIFY2(rsIdentity, qPrintable(error));
+    Mp2pdProcess provider(dir.filePath(QStringLiteral("provider")));
+    QVERIFY2(provider.start({QStringLiteral("--config"),
+                             writeOperatorsConfig(dir.filePath(QStringLiteral("provider.json")), {rsIdentity->userId})},
+                            &error),
+             qPrintable(error));
     TestHttp http;
     const QString relays = provider.baseUrl() + QStringLiteral("/oms/v1/resources?type=rs");
-    QCOMPARE(http.get(relays).json().value(QStringLiteral("resources")).toArray().size(), 0);
+    QCOMPARE(http.get(relays, testServiceToken()).json().value(QStringLiteral("resources")).toArray().size(), 0);
 
     QTcpServer probe;   // a free TURN port for the RS
     QVERIFY(probe.listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
@@ -53,7 +59,7 @@ void TestRelayDedicated::registersIsHandedOutAndDeregisters()
         orcp = http.get(rs.baseUrl() + QStringLiteral("/rs/healthz")).json().value(QStringLiteral("orcp")).toObject();
         return orcp.value(QStringLiteral("omsSecret")).toBool();
     }, 20000));
-    const QJsonArray listed = http.get(relays).json().value(QStringLiteral("resources")).toArray();
+    const QJsonArray listed = http.get(relays, testServiceToken()).json().value(QStringLiteral("resources")).toArray();
     QCOMPARE(listed.size(), 1);
     const QJsonObject relay = listed.first().toObject();
     QCOMPARE(relay.value(QStringLiteral("mode")).toString(), QStringLiteral("dedicated"));
@@ -89,7 +95,7 @@ void TestRelayDedicated::registersIsHandedOutAndDeregisters()
 
     // SIGTERM: mp2pd deregisters before it exits, so the OMS has no relay to hand out at once.
     QCOMPARE(rs.terminate(), 0);
-    QCOMPARE(http.get(relays).json().value(QStringLiteral("resources")).toArray().size(), 0);
+    QCOMPARE(http.get(relays, testServiceToken()).json().value(QStringLiteral("resources")).toArray().size(), 0);
     QCOMPARE(http.post(provider.baseUrl() + QStringLiteral("/oms/v1/relays/credentials"), {}, client.token()).status, 503);
     QVERIFY(rs.output().contains("deregistered from the OMS"));
 }

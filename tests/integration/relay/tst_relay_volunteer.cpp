@@ -203,7 +203,7 @@ QStringList TestRelayVolunteer::peerArgs(const QString &name, const QString &ip)
 
 QJsonArray TestRelayVolunteer::relaysAtOms()
 {
-    return m_http.get(m_server + QStringLiteral("/oms/v1/resources?type=rs")).json().value(QStringLiteral("resources")).toArray();
+    return m_http.get(m_server + QStringLiteral("/oms/v1/resources?type=rs"), testServiceToken()).json().value(QStringLiteral("resources")).toArray();
 }
 
 void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
@@ -304,7 +304,7 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     QVERIFY2(!n.waitFor(QStringLiteral("message"), 30000, [](const QJsonObject &o) {
                    return textContains(o, QStringLiteral("peers allowed in")) && textContains(o, D);
                }).isEmpty(), n.log().right(3000).constData());
-    const QJsonArray peers = m_http.get(m_server + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash)).json()
+    const QJsonArray peers = m_http.get(m_server + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash), testServiceToken()).json()
                                  .value(QStringLiteral("peers")).toArray();
     int relayedViaV = 0;
     for (const QJsonValue &p : peers) {

@@ -47,7 +47,7 @@ private Q_SLOTS:
 private:
     void restart(const ServerLimits &limits);
 
-    HttpRouter m_router;
+    std::unique_ptr<HttpRouter> m_router;
     std::unique_ptr<HttpServer> m_server;
     quint16 m_port = 0;
     ServerLimits m_limits;
@@ -55,12 +55,12 @@ private:
 
 void TstConnectionGuard::init()
 {
-    m_router = HttpRouter();
-    m_router.setMaxBodyBytes(4096);
-    m_router.add(HttpMethod::Get, QStringLiteral("/hello"), [](const HttpRequest &) {
+    m_router = std::make_unique<HttpRouter>();
+    m_router->setMaxBodyBytes(4096);
+    m_router->add(HttpMethod::Get, QStringLiteral("/hello"), RoutePolicy::open(), [](const HttpRequest &) {
         return HttpResponse::json(QJsonObject{{QStringLiteral("hello"), true}});
     });
-    m_router.add(HttpMethod::Post, QStringLiteral("/echo"), [](const HttpRequest &r) {
+    m_router->add(HttpMethod::Post, QStringLiteral("/echo"), RoutePolicy::open(), [](const HttpRequest &r) {
         return HttpResponse::json(QJsonObject{{QStringLiteral("bytes"), r.body.size()}});
     });
     m_limits = ServerLimits();
@@ -76,7 +76,7 @@ void TstConnectionGuard::init()
 void TstConnectionGuard::restart(const ServerLimits &limits)
 {
     m_limits = limits;
-    m_server = std::make_unique<HttpServer>(&m_router);
+    m_server = std::make_unique<HttpServer>(m_router.get());
     m_server->setLimits(m_limits);
     QString error;
     m_port = m_server->listen(QHostAddress::LocalHost, 0, &error);
@@ -263,7 +263,7 @@ void TstConnectionGuard::holdsTlsConnectionsToTheSameLimits()
             QFAIL("openssl is needed to make a test certificate");
         QSKIP("openssl is not available to make a test certificate");
     }
-    m_server = std::make_unique<HttpServer>(&m_router);
+    m_server = std::make_unique<HttpServer>(m_router.get());
     m_server->setLimits(m_limits);
     QString error;
     QVERIFY2(m_server->setTls(cert, key, &error), qPrintable(error));

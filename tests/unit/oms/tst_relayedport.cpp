@@ -39,8 +39,9 @@ private:
     }
     static void registerRelay(OmsFixture &f)
     {
-        const HttpResponse reg = f.as(f.alice).post(QStringLiteral("/oms/v1/resources"),
+        const HttpResponse reg = f.as(f.provider).post(QStringLiteral("/oms/v1/resources"),
                                                     {{QStringLiteral("type"), QStringLiteral("rs")},
+                                                     {QStringLiteral("mode"), QStringLiteral("dedicated")},
                                                      {QStringLiteral("address"), kRelayIp},
                                                      {QStringLiteral("port"), kTurnPort}});
         QVERIFY2(reg.status == 200 || reg.status == 201, reg.body.constData());
