@@ -172,8 +172,8 @@ bool HostConfig::validate(QString *error) const
     }
     for (const QString &op : operators) {
         if (!isValidUserId(op)) {
-            *error = QStringLiteral("\"operators\" must list user ids (40 lower-case hex characters; `mp2p id` prints "
-                                    "yours); '%1' is not one").arg(op.left(64));
+            *error = QStringLiteral("\"operators\" must list user ids (40 lower-case hex characters: `mp2p login` prints "
+                                    "a peer's, a dedicated RS logs its own at start); '%1' is not one").arg(op.left(64));
             return false;
         }
     }
