@@ -140,7 +140,7 @@ void UmsService::registerRoutes(HttpRouter &router)
     const RequestAuthenticator *auth = &m_lateAuth;
     // Logging in is open to anyone, so each address gets a bounded share of it; a login needs
     // one challenge and one session, a client that retries a few more.
-    const RoutePolicy login = RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("logins-per-address"), 60, 60));
+    const RoutePolicy login = RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("logins-per-address"), 120, 60));
     route(HttpMethod::Get, QStringLiteral("/ums/v1/key"), RoutePolicy::open(), &UmsService::handleKey);
     route(HttpMethod::Post, QStringLiteral("/ums/v1/users"),
           RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("registrations-per-address"), 30, 60)),
