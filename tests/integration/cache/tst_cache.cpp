@@ -211,7 +211,7 @@ private Q_SLOTS:
         // Stop: within a second the OMS lists the cache neither as a resource nor as a peer.
         const QString peersUrl = base + QStringLiteral("/oms/v1/overlays/%1/peers").arg(infoHash);
         auto listsCache = [&] {
-            for (const QJsonValue &v : m_http.get(peersUrl).json().value(QStringLiteral("peers")).toArray())
+            for (const QJsonValue &v : m_http.get(peersUrl, testServiceToken()).json().value(QStringLiteral("peers")).toArray())
                 if (v.toObject().value(QStringLiteral("ip")).toString() == QLatin1String("127.2.0.9"))
                     return true;
             return false;
