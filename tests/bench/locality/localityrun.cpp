@@ -208,7 +208,10 @@ void LocalityRun::watch(BenchProcess *process, int index)
 // Sampled from the public peer listing, so the report can tell which receivers were gateways.
 void LocalityRun::sampleGateways()
 {
-    QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl(m_server->baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(m_config.content.infoHash))));
+    // The whole member list is the provider's view: read it with the provider's service key.
+    QNetworkRequest request(QUrl(m_server->baseUrl() + QStringLiteral("/oms/v1/overlays/%1/peers").arg(m_config.content.infoHash)));
+    request.setRawHeader("Authorization", "Bearer " + test::testServiceToken().toLatin1());
+    QNetworkReply *reply = m_network.get(request);
     QObject::connect(reply, &QNetworkReply::finished, [this, reply] {
         reply->deleteLater();
         QSet<int> seeded;
