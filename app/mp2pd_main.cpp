@@ -2,6 +2,7 @@
 #include <base/logging.h>
 #include <base/serverflags.h>
 #include <base/serverlimits.h>
+#include <base/tlstrust.h>
 #include <base/unixsignals.h>
 #include <p2psp/host/p2psphost.h>
 
@@ -61,6 +62,8 @@ bool applyFlags(const QCommandLineParser &args, mp2p::HostConfig *config, QStrin
     // that every local user can read in ps.
     if (config->serviceKey.isEmpty())
         config->serviceKey = qEnvironmentVariable("MP2P_SERVICE_KEY");
+    if (!config->tlsCa.isEmpty() && !mp2p::trustCaCertificates(config->tlsCa, error))
+        return false;
     return config->validate(error);
 }
 

@@ -17,7 +17,7 @@ packages=(
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6opengl6-dev
   qt6-charts-dev qt6-multimedia-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools libgl-dev
   libtorrent-rasterbar-dev libsodium-dev gstreamer1.0-plugins-base
-  xvfb xauth coturn iproute2 util-linux procps nftables curl zlib1g-dev
+  xvfb xauth coturn iproute2 util-linux procps nftables curl zlib1g-dev openssl
 )
 missing=()
 for p in "${packages[@]}"; do

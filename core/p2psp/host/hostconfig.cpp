@@ -108,6 +108,7 @@ bool HostConfig::loadFile(const QString &path, QString *error)
     const QJsonObject tls = o.value(QStringLiteral("tls")).toObject();
     tlsCertificate = tls.value(QStringLiteral("certificate")).toString(tlsCertificate);
     tlsKey = tls.value(QStringLiteral("key")).toString(tlsKey);
+    tlsCa = tls.value(QStringLiteral("ca")).toString(tlsCa);
     const QJsonObject remote = o.value(QStringLiteral("remote")).toObject();
     for (auto it = remote.begin(); it != remote.end(); ++it) {
         if (!knownServices().contains(it.key()) || !it.value().isString())

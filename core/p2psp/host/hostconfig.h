@@ -22,6 +22,7 @@ struct HostConfig {
     qint64 maxBodyBytes = 8 << 20;       // an IXS registration carries a .torrent of up to 4 MiB (base64url)
     QString tlsCertificate;              // PEM; HTTPS when both are set
     QString tlsKey;
+    QString tlsCa;                       // PEM CA trusted for calls to the provider's other servers (HTTPS)
     QHash<QString, QString> remoteUrls;  // base URLs of services that run in another mp2pd
     QStringList unisUrls;                // ALTO servers clients and the OMS should use
     // Also run a one-region UNIS (EmbeddedUnis, <dataDir>/unis.json) and use it: what the

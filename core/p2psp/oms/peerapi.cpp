@@ -171,7 +171,10 @@ HttpResponse PeerApi::peers(const HttpRequest &request) const
             e.hint = QStringLiteral("join the overlay first; the full member list is for the provider's operators");
             return HttpResponse::error(e);
         }
-        const SwarmPeer requester = *self;
+        // Ranked as a downloader would be, so a member that has completed still sees the seeds it
+        // got bytes from (it pays their relays with receipts), not only the peers it may serve.
+        SwarmPeer requester = *self;
+        requester.left = std::max<qint64>(requester.left, 1);
         members.erase(std::remove_if(members.begin(), members.end(),
                                      [&](const SwarmPeer &p) { return p.userId == requester.userId; }),
                       members.end());

@@ -26,7 +26,7 @@ void addCliOptions(QCommandLineParser &parser)
                                                   "mp2p runs the P2PSP services itself on 127.0.0.1."), QStringLiteral("url")},
         {QStringLiteral("config"), QStringLiteral("JSON config file (keys: server, dataDir, listen, uploadLimit, downloadLimit, utp, relay, "
                                                   "credit: {redeemIntervalSecs, settleSecs, inflatedRetrySecs, relayRefreshSecs}, "
-                                                  "volunteerRelay: {allowLoopbackPeers, allowedPeerRanges})."),
+                                                  "volunteerRelay: {allowLoopbackPeers, allowedPeerRanges}, providerCa)."),
          QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Identity, transfers and resume data (default: %1).").arg(defaultDataDir()),
          QStringLiteral("dir")},
@@ -49,6 +49,8 @@ void addCliOptions(QCommandLineParser &parser)
                                                  "the OMS for a live relay (a volunteer's or a dedicated one) and renews it."),
          QStringLiteral("turn://user:password@ip:port|oms")},
         {QStringLiteral("quota"), QStringLiteral("cache: the disk the cache may fill, in MiB (required)."), QStringLiteral("mib")},
+        {QStringLiteral("provider-ca"), QStringLiteral("PEM file of the CA that signs the provider's HTTPS certificates, "
+                                                       "when it is not one the system trusts."), QStringLiteral("file")},
     });
 }
 
@@ -193,6 +195,7 @@ bool readCliConfig(const QCommandLineParser &parser, CliConfig *config, QString 
         peer.providerUrl = url;
         config->embedded = false;
     }
+    config->providerCa = value("provider-ca", "providerCa");
     const QString listen = value("listen", "listen");
     if (!listen.isEmpty() && !parseListen(listen, &peer.engine.listenInterfaces, &peer.engine.outgoingInterfaces)) {
         *error = QStringLiteral("--listen: '%1' is not ip:port (for example 127.1.0.2:6881)").arg(listen);

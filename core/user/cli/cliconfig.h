@@ -24,6 +24,7 @@ struct CliConfig {
     QString relay;                 // --relay turn://user:pass@ip:port (checked) or "oms" (the OMS's broker); empty = reachable directly
     QString logLevel = QStringLiteral("warning");
     qint64 cacheQuotaMib = 0;      // cache: --quota MiB (0 = not given)
+    QString providerCa;            // PEM file of the CA that signs the provider's servers (HTTPS)
 };
 
 void addCliOptions(QCommandLineParser &parser);

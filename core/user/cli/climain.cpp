@@ -5,6 +5,7 @@
 #include "peercommands.h"
 
 #include <base/logging.h>
+#include <base/tlstrust.h>
 #include <user/controlflowwalk.h>
 
 #include <QCommandLineParser>
@@ -89,7 +90,8 @@ int runCli(QCoreApplication &app)
 
     CliConfig config;
     QString error;
-    if (!readCliConfig(parser, &config, &error) || !installLogging(config.logLevel, &error)) {
+    if (!readCliConfig(parser, &config, &error) || !installLogging(config.logLevel, &error)
+        || (!config.providerCa.isEmpty() && !trustCaCertificates(config.providerCa, &error))) {
         std::fprintf(stderr, "mp2p: %s\n", qPrintable(error));
         return CliUsage;
     }
