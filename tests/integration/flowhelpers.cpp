@@ -38,6 +38,8 @@ FakeTorrent fakeTorrent(int seed)
     FakeTorrent t;
     t.bytes = bencode(QVariantMap{{QStringLiteral("info"), info}});
     t.infoHashV1 = QString::fromLatin1(QCryptographicHash::hash(infoBytes, QCryptographicHash::Sha1).toHex());
+    t.fileName = QStringLiteral("file-%1.bin").arg(seed);
+    t.size = 1000 + seed;
     return t;
 }
 
@@ -46,7 +48,7 @@ QJsonObject contentFor(const FakeTorrent &torrent, const QString &title, const Q
     return {{QStringLiteral("title"), title},
             {QStringLiteral("description"), QStringLiteral("integration test content")},
             {QStringLiteral("tags"), QJsonArray{QStringLiteral("test")}},
-            {QStringLiteral("files"), QJsonArray{QJsonObject{{QStringLiteral("path"), QStringLiteral("file.bin")}, {QStringLiteral("size"), 1000}}}},
+            {QStringLiteral("files"), QJsonArray{QJsonObject{{QStringLiteral("path"), torrent.fileName}, {QStringLiteral("size"), double(torrent.size)}}}},
             {QStringLiteral("infoHashV1"), torrent.infoHashV1},
             {QStringLiteral("overlayId"), torrent.infoHashV1},
             {QStringLiteral("omsUrl"), omsUrl},

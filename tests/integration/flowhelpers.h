@@ -21,6 +21,8 @@ LoggedInUser registerAndLogin(TestHttp &http, const QString &umsUrl, const QStri
 struct FakeTorrent {
     QByteArray bytes;
     QString infoHashV1;
+    QString fileName;  // what the torrent lists: the IXS checks a record against it
+    qint64 size = 0;
 };
 FakeTorrent fakeTorrent(int seed);
 

@@ -1,6 +1,7 @@
 #include "contentvalidator.h"
 
 #include "torrentcheck.h"
+#include "torrentcontents.h"
 
 #include <protocol/jsonfields.h>
 
@@ -141,12 +142,9 @@ std::optional<ContentRecord> parseRegistration(const QJsonObject &body, ApiError
     r.omsUrl = readUrl(in, QStringLiteral("omsUrl"));
     r.media = readMedia(in);
     const QString torrent = in.string(QStringLiteral("torrent"), JsonFields::Required, 1, (MaxTorrentBytes / 3 + 1) * 4);
-    if (in.ok() && in.has(QStringLiteral("totalSize"))) {
-        const qint64 claimed = in.integer(QStringLiteral("totalSize"), JsonFields::Optional, 0, ixslimits::TotalBytes);
-        if (in.ok() && claimed != r.totalSize)
-            in.fail(QStringLiteral("totalSize"), QStringLiteral("invalid_value"),
-                    QStringLiteral("totalSize is %1 but the files add up to %2").arg(claimed).arg(r.totalSize));
-    }
+    std::optional<qint64> claimedTotal;
+    if (in.ok() && in.has(QStringLiteral("totalSize")))
+        claimedTotal = in.integer(QStringLiteral("totalSize"), JsonFields::Optional, 0, ixslimits::TotalBytes);
     if (!in.ok()) {
         *error = in.error();
         return std::nullopt;
@@ -155,6 +153,8 @@ std::optional<ContentRecord> parseRegistration(const QJsonObject &body, ApiError
     if (!bytes)
         return std::nullopt;
     r.torrent = *bytes;
+    if (!matchesTorrent(r, claimedTotal, error))
+        return std::nullopt;
     return r;
 }
 

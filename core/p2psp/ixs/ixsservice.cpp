@@ -33,6 +33,9 @@ std::optional<QString> contentIdOf(const HttpRequest &request, ApiError *error)
     return std::nullopt;
 }
 
+// How many publishers' records GET by-infohash lists (the oldest first).
+constexpr int MaxRecordsPerInfoHash = 100;
+
 ApiError noSuchContent(const QString &id)
 {
     ApiError e = ApiError::notFound(QStringLiteral("no content is registered with the id %1").arg(id));
@@ -117,11 +120,14 @@ HttpResponse IxsService::registerContent(const HttpRequest &request) const
     case IxsStore::WriteResult::Ok:
         return HttpResponse::json(record->toJson(true), 201);
     case IxsStore::WriteResult::Duplicate: {
+        // Only the same publisher's own record collides: other publishers of this torrent
+        // each have theirs, so nobody can be locked out by registering first.
         ApiError e = ApiError::conflict(
-            QStringLiteral("content with the info-hash %1 is already registered").arg(record->infoHashV1));
+            QStringLiteral("you already registered content with the info-hash %1").arg(record->infoHashV1));
         e.field = QStringLiteral("infoHashV1");
-        e.hint = QStringLiteral("find it with GET /ixs/v1/content/by-infohash/%1; its owner may update it")
-                     .arg(record->infoHashV1);
+        e.hint = QStringLiteral("update your record with PATCH /ixs/v1/content/{id} (find it with "
+                                "GET /ixs/v1/content?owner=%1) instead of registering it again")
+                     .arg(record->owner);
         return HttpResponse::error(e);
     }
     default:
@@ -239,7 +245,20 @@ HttpResponse IxsService::getByInfoHash(const HttpRequest &request) const
             return storeFailure(QStringLiteral("read the record"), storeError);
         return HttpResponse::error(ApiError::notFound(QStringLiteral("no content is registered with the info-hash %1").arg(hex)));
     }
-    return HttpResponse::json(record->toJson(true));
+    // Several publishers may have registered the same torrent: the oldest record answers (its
+    // torrent was verified like every other), and `records` lists them all so a client can choose.
+    const auto all = m_store->recordsByInfoHash(hex, MaxRecordsPerInfoHash, &storeError);
+    if (!all)
+        return storeFailure(QStringLiteral("read the records"), storeError);
+    QJsonArray records;
+    for (const ContentRecord &r : *all)
+        records.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                   {QStringLiteral("owner"), r.owner},
+                                   {QStringLiteral("title"), r.title},
+                                   {QStringLiteral("createdAt"), double(r.createdAt)}});
+    QJsonObject json = record->toJson(true);
+    json.insert(QStringLiteral("records"), records);
+    return HttpResponse::json(json);
 }
 
 } // namespace mp2p

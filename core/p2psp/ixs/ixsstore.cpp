@@ -145,9 +145,11 @@ IxsStore::WriteResult IxsStore::insert(const ContentRecord &record, QString *err
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
     QSqlQuery dup(db);
-    dup.prepare(QStringLiteral("SELECT id FROM content WHERE info_hash_v1 = ? OR info_hash_v2 = ?"));
+    // One record per publisher and content; other publishers of the same torrent have their own.
+    dup.prepare(QStringLiteral("SELECT id FROM content WHERE (info_hash_v1 = ? OR info_hash_v2 = ?) AND owner = ?"));
     dup.addBindValue(record.infoHashV1);
     dup.addBindValue(textOrNull(record.infoHashV2));
+    dup.addBindValue(record.owner);
     if (!tx.isActive() || !execQuery(dup, error))
         return WriteResult::Failed;
     if (dup.next())

@@ -42,7 +42,7 @@ public:
 
     WriteResult insert(const ContentRecord &record, QString *error);
     // Bulk load in one transaction with reused prepared statements (benchmarks, imports).
-    // All or nothing: a duplicate info-hash rolls the whole batch back.
+    // All or nothing: a duplicate (info-hash, owner) rolls the whole batch back.
     bool insertMany(const QList<ContentRecord> &records, QString *error);
     // Writes title, description, tags, media and updatedAt of an existing record.
     WriteResult update(const ContentRecord &record, QString *error);
@@ -50,8 +50,12 @@ public:
 
     // nullopt with an empty *error means "no such record".
     std::optional<ContentRecord> findById(const QString &id, bool withTorrent, QString *error) const;
-    // v1 (40 hex) or v2 (64 hex) info-hash.
+    // v1 (40 hex) or v2 (64 hex) info-hash: the oldest record of that content (several
+    // publishers may each have one).
     std::optional<ContentRecord> findByInfoHash(const QString &hex, bool withTorrent, QString *error) const;
+    // Every record of that content, oldest first, at most `limit`, without torrents; nullopt on a
+    // store failure.
+    std::optional<QList<ContentRecord>> recordsByInfoHash(const QString &hex, int limit, QString *error) const;
     std::optional<ContentPage> query(const ContentQuery &query, QString *error) const;
     qint64 count(QString *error) const;
 

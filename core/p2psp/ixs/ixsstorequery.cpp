@@ -152,7 +152,8 @@ std::optional<ContentRecord> IxsStore::findOne(const QString &column, const QStr
 {
     // `column` is one of our own constants, never user input.
     QSqlQuery q(m_db.connection());
-    const QString text = QStringLiteral("SELECT %1%2 FROM content c WHERE c.%3 = ?")
+    // Several records may share an info-hash (one per publisher): the oldest answers.
+    const QString text = QStringLiteral("SELECT %1%2 FROM content c WHERE c.%3 = ? ORDER BY c.created_at, c.seq LIMIT 1")
                              .arg(RecordColumns, withTorrent ? QStringLiteral(", c.torrent") : QString(), column);
     if (!runBound(q, text, {value}, error) || !q.next())
         return std::nullopt;
@@ -168,6 +169,21 @@ std::optional<ContentRecord> IxsStore::findByInfoHash(const QString &hex, bool w
 {
     return findOne(hex.size() == 64 ? QStringLiteral("info_hash_v2") : QStringLiteral("info_hash_v1"), hex,
                    withTorrent, error);
+}
+
+std::optional<QList<ContentRecord>> IxsStore::recordsByInfoHash(const QString &hex, int limit, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    const QString column = hex.size() == 64 ? QStringLiteral("info_hash_v2") : QStringLiteral("info_hash_v1");
+    const QString text = QStringLiteral("SELECT %1 FROM content c WHERE c.%2 = ? ORDER BY c.created_at, c.seq LIMIT ?")
+                             .arg(RecordColumns, column);
+    if (!runBound(q, text, {hex, limit}, error))
+        return std::nullopt;
+    QList<ContentRecord> out;
+    while (q.next())
+        out.append(readRecord(q, false));
+    return out;
 }
 
 std::optional<ContentPage> IxsStore::query(const ContentQuery &query, QString *error) const

@@ -11,12 +11,6 @@ HttpResponse storeFailure(OverlayStore::Result result, const QString &id, const 
     switch (result) {
     case OverlayStore::Result::NotFound:
         return HttpResponse::error(ApiError::notFound(QStringLiteral("no overlay %1 at this OMS").arg(id)));
-    case OverlayStore::Result::Forbidden:
-        return HttpResponse::error(ApiError::forbidden(
-            QStringLiteral("only the owner of overlay %1 may change or remove it").arg(id)));
-    case OverlayStore::Result::Exists:
-        return HttpResponse::error(ApiError::conflict(
-            QStringLiteral("overlay %1 (or its infoHashV2) already exists; query it instead").arg(id)));
     default:
         return HttpResponse::error(ApiError::internal(QStringLiteral("the overlay store failed: %1").arg(error)));
     }
@@ -31,15 +25,16 @@ OverlayApi::OverlayApi(OmsState &state)
 void OverlayApi::registerRoutes(HttpRouter &router)
 {
     const QString one = QStringLiteral("/oms/v1/overlays/{id}");
-    // The store checks that a change comes from the overlay's owner.
-    const RoutePolicy user = RoutePolicy::user(&m_state.auth);
+    // An overlay is the swarm of a torrent and belongs to the provider, not to whoever created it
+    // first: every publisher of the torrent creates or joins it (POST is idempotent), and only
+    // operators rename or remove it, so nobody can take a swarm away from the others.
     router.add(HttpMethod::Post, QStringLiteral("/oms/v1/overlays"),
-               user.limit(RateRule::perUser(QStringLiteral("overlays-per-user-per-day"), 500, 86400)),
+               RoutePolicy::user(&m_state.auth).limit(RateRule::perUser(QStringLiteral("overlays-per-user-per-day"), 500, 86400)),
                [this](const HttpRequest &r) { return create(r); });
     router.add(HttpMethod::Get, one, RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("overlay-reads"), 1200, 60)),
                [this](const HttpRequest &r) { return query(r); });
-    router.add(HttpMethod::Patch, one, user, [this](const HttpRequest &r) { return modify(r); });
-    router.add(HttpMethod::Delete, one, user, [this](const HttpRequest &r) { return remove(r); });
+    router.add(HttpMethod::Patch, one, RoutePolicy::operatorOnly(&m_state.auth), [this](const HttpRequest &r) { return modify(r); });
+    router.add(HttpMethod::Delete, one, RoutePolicy::operatorOnly(&m_state.auth), [this](const HttpRequest &r) { return remove(r); });
 }
 
 QJsonObject OverlayApi::toJson(const Overlay &overlay, const QByteArray &key) const
@@ -73,7 +68,9 @@ HttpResponse OverlayApi::create(const HttpRequest &request)
     overlay.owner = *user;
     overlay.createdAt = overlay.updatedAt = m_state.clock();
     QString storeError;
-    const OverlayStore::Result result = m_state.store.create(overlay, &storeError);
+    OverlayStore::Result result = m_state.store.create(overlay, &storeError);
+    if (result == OverlayStore::Result::Exists)
+        return joinExisting(overlay);
     if (result != OverlayStore::Result::Ok)
         return storeFailure(result, overlay.overlayId, storeError);
     const QByteArray key = QByteArray::fromHex(overlay.overlayId.toLatin1());
@@ -81,6 +78,48 @@ HttpResponse OverlayApi::create(const HttpRequest &request)
     const QByteArray alias = QByteArray::fromHex(overlay.infoHashV2.toLatin1()).left(20);
     m_state.registry.addOverlay(key, alias);
     return HttpResponse::json(toJson(overlay, key), 201);
+}
+
+HttpResponse OverlayApi::joinExisting(Overlay overlay)
+{
+    const QByteArray key = QByteArray::fromHex(overlay.overlayId.toLatin1());
+    QString storeError;
+    const std::optional<Overlay> existing = m_state.store.find(overlay.overlayId, &storeError);
+    if (existing) {
+        // Another publisher of the same torrent: they share the swarm. A v2 hash that
+        // contradicts the stored one cannot be the same torrent.
+        if (!overlay.infoHashV2.isEmpty() && !existing->infoHashV2.isEmpty() && overlay.infoHashV2 != existing->infoHashV2) {
+            ApiError e = ApiError::conflict(QStringLiteral("overlay %1 exists with infoHashV2 %2, not %3")
+                                                .arg(overlay.overlayId, existing->infoHashV2, overlay.infoHashV2));
+            e.field = QStringLiteral("infoHashV2");
+            e.hint = QStringLiteral("send the v2 info-hash of this very torrent; if the stored one is wrong, "
+                                    "the provider's operators can remove the overlay");
+            return HttpResponse::error(e);
+        }
+        return HttpResponse::json(toJson(*existing, key), 200);
+    }
+    if (!storeError.isEmpty())
+        return storeFailure(OverlayStore::Result::Failed, overlay.overlayId, storeError);
+    if (overlay.infoHashV2.isEmpty())  // removed by an operator between our insert and our read
+        return HttpResponse::error(ApiError::conflict(
+            QStringLiteral("overlay %1 changed while it was being created; try again").arg(overlay.overlayId)));
+    // The overlay id is free but the v2 hash is taken by another overlay. The OMS cannot tell
+    // which claim is true (it never sees the torrent), and refusing would let whoever claimed the
+    // v2 hash first lock this torrent out: the overlay is created under its v1 id alone, which is
+    // what every client announces.
+    const QString claimedV2 = overlay.infoHashV2;
+    overlay.infoHashV2.clear();
+    const OverlayStore::Result result = m_state.store.create(overlay, &storeError);
+    if (result == OverlayStore::Result::Exists)  // created by another publisher meanwhile
+        return joinExisting(overlay);
+    if (result != OverlayStore::Result::Ok)
+        return storeFailure(result, overlay.overlayId, storeError);
+    m_state.registry.addOverlay(key, {});
+    QJsonObject json = toJson(overlay, key);
+    json.insert(QStringLiteral("warning"),
+                QStringLiteral("infoHashV2 %1 belongs to another overlay; this one is reachable by its v1 info-hash only")
+                    .arg(claimedV2));
+    return HttpResponse::json(json, 201);
 }
 
 HttpResponse OverlayApi::query(const HttpRequest &request) const
@@ -102,7 +141,6 @@ HttpResponse OverlayApi::modify(const HttpRequest &request)
 {
     ApiError error;
     QString id;
-    const std::optional<QString> user = request.caller.userId;
     const std::optional<QByteArray> key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error);
     QJsonObject body;
     if (!key || !parseJsonObject(request.body, &body, &error))
@@ -117,14 +155,14 @@ HttpResponse OverlayApi::modify(const HttpRequest &request)
     QString storeError;
     Overlay updated;
     OverlayStore::Result result;
-    if (name.isEmpty()) {  // nothing to change: answer with the overlay, still only to its owner
+    if (name.isEmpty()) {  // nothing to change: answer with the overlay
         const std::optional<Overlay> current = m_state.store.find(id, &storeError);
-        result = !current ? (storeError.isEmpty() ? OverlayStore::Result::NotFound : OverlayStore::Result::Failed)
-                          : (current->owner == *user ? OverlayStore::Result::Ok : OverlayStore::Result::Forbidden);
+        result = current ? OverlayStore::Result::Ok
+                         : (storeError.isEmpty() ? OverlayStore::Result::NotFound : OverlayStore::Result::Failed);
         if (current)
             updated = *current;
     } else {
-        result = m_state.store.rename(id, *user, name, m_state.clock(), &updated, &storeError);
+        result = m_state.store.rename(id, name, m_state.clock(), &updated, &storeError);
     }
     if (result != OverlayStore::Result::Ok)
         return storeFailure(result, id, storeError);
@@ -135,12 +173,11 @@ HttpResponse OverlayApi::remove(const HttpRequest &request)
 {
     ApiError error;
     QString id;
-    const std::optional<QString> user = request.caller.userId;
     const std::optional<QByteArray> key = overlayKeyFromHex(request.params.value(QStringLiteral("id")), &id, &error);
     if (!key)
         return HttpResponse::error(error);
     QString storeError;
-    const OverlayStore::Result result = m_state.store.remove(id, *user, &storeError);
+    const OverlayStore::Result result = m_state.store.remove(id, &storeError);
     if (result != OverlayStore::Result::Ok)
         return storeFailure(result, id, storeError);
     m_state.registry.removeOverlay(*key);  // the swarm goes with it

@@ -18,6 +18,8 @@ public:
     HttpResponse remove(const HttpRequest &request);
 
 private:
+    // POST for an overlay that exists: the publisher joins it (200) unless their v2 hash contradicts it.
+    HttpResponse joinExisting(Overlay overlay);
     QJsonObject toJson(const Overlay &overlay, const QByteArray &key) const;
 
     OmsState &m_state;

@@ -57,19 +57,18 @@ QVariant nullableText(const QString &s)
 }
 } // namespace
 
-OverlayStore::Result OverlayStore::checkOwner(const QString &overlayId, const QString &owner,
-                                              std::optional<Overlay> *current, QString *error) const
+OverlayStore::Result OverlayStore::current(const QString &overlayId, std::optional<Overlay> *overlay,
+                                           QString *error) const
 {
     QString findError;
-    *current = find(overlayId, &findError);
-    if (!*current) {
-        if (findError.isEmpty())
-            return Result::NotFound;
-        if (error)
-            *error = findError;
-        return Result::Failed;
-    }
-    return (*current)->owner == owner ? Result::Ok : Result::Forbidden;
+    *overlay = find(overlayId, &findError);
+    if (*overlay)
+        return Result::Ok;
+    if (findError.isEmpty())
+        return Result::NotFound;
+    if (error)
+        *error = findError;
+    return Result::Failed;
 }
 
 bool OverlayStore::open(const QString &dataDir, QString *error)
@@ -115,15 +114,15 @@ std::optional<Overlay> OverlayStore::find(const QString &overlayId, QString *err
     return overlayFrom(q);
 }
 
-OverlayStore::Result OverlayStore::rename(const QString &overlayId, const QString &owner, const QString &name,
-                                          qint64 now, Overlay *updated, QString *error)
+OverlayStore::Result OverlayStore::rename(const QString &overlayId, const QString &name, qint64 now,
+                                          Overlay *updated, QString *error)
 {
     QSqlDatabase db = m_db->connection();
     Transaction tx(db);
     if (!tx.isActive())
         return Result::Failed;
-    std::optional<Overlay> current;
-    const Result check = checkOwner(overlayId, owner, &current, error);
+    std::optional<Overlay> existing;
+    const Result check = current(overlayId, &existing, error);
     if (check != Result::Ok)
         return check;
     QSqlQuery q(db);
@@ -133,20 +132,20 @@ OverlayStore::Result OverlayStore::rename(const QString &overlayId, const QStrin
     q.addBindValue(overlayId);
     if (!execQuery(q, error) || !tx.commit(error))
         return Result::Failed;
-    current->name = name;
-    current->updatedAt = now;
-    *updated = *current;
+    existing->name = name;
+    existing->updatedAt = now;
+    *updated = *existing;
     return Result::Ok;
 }
 
-OverlayStore::Result OverlayStore::remove(const QString &overlayId, const QString &owner, QString *error)
+OverlayStore::Result OverlayStore::remove(const QString &overlayId, QString *error)
 {
     QSqlDatabase db = m_db->connection();
     Transaction tx(db);
     if (!tx.isActive())
         return Result::Failed;
-    std::optional<Overlay> current;
-    const Result check = checkOwner(overlayId, owner, &current, error);
+    std::optional<Overlay> existing;
+    const Result check = current(overlayId, &existing, error);
     if (check != Result::Ok)
         return check;
     QSqlQuery q(db);

@@ -15,7 +15,8 @@ struct Overlay {
     QString overlayId;   // 40 lower-case hex (= infoHashV1)
     QString infoHashV2;  // 64 lower-case hex or empty
     QString name;
-    QString owner;       // user id of the creator
+    QString owner;       // user id of whoever created it first: for the operators' information only,
+                         // it grants nothing (the overlay belongs to the provider)
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };
@@ -30,17 +31,15 @@ public:
 
     Result create(const Overlay &overlay, QString *error);
     std::optional<Overlay> find(const QString &overlayId, QString *error) const;
-    // Both check the owner inside the same transaction as the write.
-    Result rename(const QString &overlayId, const QString &owner, const QString &name, qint64 now,
-                  Overlay *updated, QString *error);
-    Result remove(const QString &overlayId, const QString &owner, QString *error);
+    // Operators' changes (the routes check who calls).
+    Result rename(const QString &overlayId, const QString &name, qint64 now, Overlay *updated, QString *error);
+    Result remove(const QString &overlayId, QString *error);
     std::optional<QList<Overlay>> all(QString *error) const;
     // The OMS's database (also holds the ORCP resource pool); null before open().
     Database *database() const { return m_db.get(); }
 
 private:
-    Result checkOwner(const QString &overlayId, const QString &owner, std::optional<Overlay> *current,
-                      QString *error) const;
+    Result current(const QString &overlayId, std::optional<Overlay> *overlay, QString *error) const;
 
     std::unique_ptr<Database> m_db;
 };

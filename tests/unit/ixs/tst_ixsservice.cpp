@@ -5,6 +5,7 @@
 #include <protocol/jsonfields.h>
 
 #include <QDir>
+#include <QSqlQuery>
 
 #include <QTest>
 
@@ -67,7 +68,10 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(byId), rec);
         const HttpResponse byHash = fx.client().get(Content + QStringLiteral("/by-infohash/") + t.infoHashV1.toUpper());
         QCOMPARE(byHash.status, 200);
-        QCOMPARE(jsonOf(byHash), rec);
+        QJsonObject found = jsonOf(byHash);
+        // The record, plus the list of every publisher's record of this info-hash (one here).
+        QCOMPARE(found.take(QStringLiteral("records")).toArray().size(), 1);
+        QCOMPARE(found, rec);
     }
 
     void hybridTorrentIsFoundByEitherHash()
@@ -183,21 +187,114 @@ private Q_SLOTS:
         QCOMPARE(fx.client(alice.token).del(path).status, 404);
     }
 
-    void duplicateInfoHashConflicts()
+    // One record per (info-hash, owner): a publisher registering twice is told to update, a second
+    // publisher of the same torrent gets their own record (nobody is locked out by coming first).
+    void duplicatePerOwnerConflictsOthersGetTheirOwn()
     {
         const TestUser alice = fx.newUser();
         const TestUser bob = fx.newUser();
-        const TestTorrent t = makeTorrent(fx.torrentDir(), false);
+        const TestTorrent t = makeTorrent(fx.torrentDir(), true);
         QCOMPARE(fx.client(alice.token).post(Content, IxsFixture::registration(t, QStringLiteral("First"))).status, 201);
-        const HttpResponse again = fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("Second")));
+        const HttpResponse again = fx.client(alice.token).post(Content, IxsFixture::registration(t, QStringLiteral("Again")));
         QCOMPARE(again.status, 409);
         QCOMPARE(str(jsonOf(again), "error"), QStringLiteral("conflict"));
-        QCOMPARE(fx.searchTitles({}), QStringList{QStringLiteral("First")});
+        QVERIFY(str(jsonOf(again), "hint").contains(QStringLiteral("PATCH")));
+        fx.now += 5;
+        const HttpResponse second = fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("Second")));
+        QCOMPARE(second.status, 201);
+        QCOMPARE(str(jsonOf(second), "owner"), bob.userId);
+        QCOMPARE(fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("Third"))).status, 409);
+        QStringList titles = fx.searchTitles(QStringLiteral("sort=oldest"));
+        QCOMPARE(titles, (QStringList{QStringLiteral("First"), QStringLiteral("Second")}));
 
-        // After removal the same torrent may be registered again.
+        // by-infohash: the oldest record (with its torrent) and the list of all of them.
+        for (const QString &hash : {t.infoHashV1, t.infoHashV2}) {
+            const QJsonObject byHash = jsonOf(fx.client().get(Content + QStringLiteral("/by-infohash/") + hash));
+            QCOMPARE(str(byHash, "title"), QStringLiteral("First"));
+            QVERIFY(!str(byHash, "torrent").isEmpty());
+            const QJsonArray records = byHash.value(QStringLiteral("records")).toArray();
+            QCOMPARE(records.size(), 2);
+            QCOMPARE(str(records.at(0).toObject(), "owner"), alice.userId);
+            QCOMPARE(str(records.at(1).toObject(), "owner"), bob.userId);
+            QCOMPARE(str(records.at(1).toObject(), "id"), str(jsonOf(second), "id"));
+        }
+
+        // Each removes only their own; the other record then answers.
         const QString id = str(jsonOf(fx.client().get(Content + QStringLiteral("/by-infohash/") + t.infoHashV1)), "id");
+        QCOMPARE(fx.client(bob.token).del(Content + QLatin1Char('/') + id).status, 403);
         QCOMPARE(fx.client(alice.token).del(Content + QLatin1Char('/') + id).status, 204);
-        QCOMPARE(fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("Second"))).status, 201);
+        QCOMPARE(str(jsonOf(fx.client().get(Content + QStringLiteral("/by-infohash/") + t.infoHashV1)), "title"),
+                 QStringLiteral("Second"));
+        QCOMPARE(fx.client(alice.token).post(Content, IxsFixture::registration(t, QStringLiteral("Back"))).status, 201);
+    }
+
+    // A data folder written before records were per owner keeps its records, their search
+    // index and tags; afterwards a second publisher of the same torrent can register.
+    void upgradeKeepsRecordsAndAllowsASecondPublisher()
+    {
+        const TestUser alice = fx.newUser();
+        const TestUser bob = fx.newUser();
+        const TestTorrent t = makeTorrent(fx.torrentDir(), true);
+        const QJsonObject rec = jsonOf(fx.client(alice.token).post(
+            Content, IxsFixture::registration(t, QStringLiteral("Old sheep"), {}, {QStringLiteral("kept")})));
+        QVERIFY(!rec.isEmpty());
+        fx.router.reset();
+        fx.service.reset();
+        {
+            // Put the database back to the older schema (version 2), as an old mp2pd left it.
+            DatabaseOptions options;
+            options.path = fx.dir.path() + QStringLiteral("/ixs.db");
+            Database db(QStringLiteral("ixs-downgrade"), options);
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            const QStringList downgrade = {
+                QStringLiteral("CREATE TABLE content_old (id TEXT PRIMARY KEY, seq BIGINT NOT NULL UNIQUE, "
+                               "info_hash_v1 TEXT NOT NULL UNIQUE, info_hash_v2 TEXT UNIQUE, overlay_id TEXT NOT NULL, "
+                               "oms_url TEXT NOT NULL, title TEXT NOT NULL, title_key TEXT NOT NULL, description TEXT NOT NULL, "
+                               "tags TEXT NOT NULL, files TEXT NOT NULL, media TEXT, total_size BIGINT NOT NULL, "
+                               "owner TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, torrent BLOB NOT NULL)"),
+                QStringLiteral("INSERT INTO content_old SELECT * FROM content"),
+                QStringLiteral("DROP TABLE content"),
+                QStringLiteral("ALTER TABLE content_old RENAME TO content"),
+                QStringLiteral("DELETE FROM schema_version WHERE version > 2"),
+            };
+            for (const QString &sql : downgrade)
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            q.exec(QStringLiteral("SELECT COUNT(*) FROM content"));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        QString error;
+        QVERIFY2(fx.open(&error), qPrintable(error));
+        QCOMPARE(jsonOf(fx.client().get(Content + QLatin1Char('/') + str(rec, "id"))), rec);
+        QCOMPARE(fx.searchTitles(QStringLiteral("q=sheep")), QStringList{QStringLiteral("Old sheep")});
+        QCOMPARE(fx.searchTitles(QStringLiteral("tag=kept")), QStringList{QStringLiteral("Old sheep")});
+        QCOMPARE(fx.client(alice.token).post(Content, IxsFixture::registration(t, QStringLiteral("Dup"))).status, 409);
+        QCOMPARE(fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("New sheep"))).status, 201);
+        QCOMPARE(fx.search(QStringLiteral("q=sheep")).value(QStringLiteral("total")).toInt(), 2);
+    }
+
+    // The per-user daily quota on registrations (a rate rule on the route, set by the operator):
+    // the registration over the limit gets 429 with Retry-After, and nothing is stored.
+    void dailyQuotaOnRegistrations()
+    {
+        fx.router->overrideLimit(QStringLiteral("records-per-user-per-day"), 3, 86400);
+        const TestUser alice = fx.newUser();
+        const TestUser bob = fx.newUser();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!fx.publish(alice, QStringLiteral("Quota %1").arg(i)).isEmpty());
+        const TestTorrent t = makeTorrent(fx.torrentDir(), false);
+        const HttpResponse over = fx.client(alice.token).post(Content, IxsFixture::registration(t, QStringLiteral("Over")));
+        QCOMPARE(over.status, 429);
+        QByteArray retryAfter;
+        for (const auto &h : over.headers)
+            if (h.first.compare("Retry-After", Qt::CaseInsensitive) == 0)
+                retryAfter = h.second;
+        QVERIFY2(retryAfter.toInt() > 0 && retryAfter.toInt() <= 86400, retryAfter.constData());
+        QCOMPARE(fx.search(QStringLiteral("owner=") + alice.userId).value(QStringLiteral("total")).toInt(), 3);
+        // The quota is per user: another publisher still registers.
+        QCOMPARE(fx.client(bob.token).post(Content, IxsFixture::registration(t, QStringLiteral("Bob's"))).status, 201);
     }
 
     void dataSurvivesReopening()

@@ -20,7 +20,9 @@ private:
     }
 
 private Q_SLOTS:
-    void overlayLifecycleWithOwnerChecks()
+    // An overlay belongs to the provider: the creator is recorded for the operators, a second
+    // publisher joins it (200), and only operators rename or remove it.
+    void overlayLifecycleOperatorsChangeIt()
     {
         OmsFixture f;
         const QJsonObject body{{"overlayId", OmsFixture::hexOf(m_hash).toUpper()}, {"name", " Album "}};
@@ -32,7 +34,10 @@ private Q_SLOTS:
         QCOMPARE(o.value("owner").toString(), f.alice.userId);
         QCOMPARE(o.value("createdAt").toInteger(), f.now);
         QCOMPARE(o.value("seeds").toInt(), 0);
-        QCOMPARE(f.as(f.bob).post("/oms/v1/overlays", body).status, 409);
+        r = f.as(f.bob).post("/oms/v1/overlays", QJsonObject{{"overlayId", OmsFixture::hexOf(m_hash)}, {"name", "Bob's"}});
+        QCOMPARE(r.status, 200);  // joined, not created: the first name and creator stay
+        QCOMPARE(jsonOf(r).value("name").toString(), QStringLiteral("Album"));
+        QCOMPARE(jsonOf(r).value("owner").toString(), f.alice.userId);
 
         r = f.anonymous().get(m_path);
         QCOMPARE(r.status, 200);
@@ -41,23 +46,77 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(f.anonymous().get("/oms/v1/overlays/xyz")).value("error").toString(), QStringLiteral("invalid_value"));
 
         QCOMPARE(f.as(f.bob).patch(m_path, {{"name", "mine now"}}).status, 403);
+        QCOMPARE(f.as(f.alice).patch(m_path, {{"name", "mine only"}}).status, 403);  // creating grants nothing
         QCOMPARE(f.anonymous().patch(m_path, {{"name", "anon"}}).status, 401);
         f.now += 10;
-        r = f.as(f.alice).patch(m_path, {{"name", "Renamed"}});
+        r = f.operatorView().patch(m_path, {{"name", "Renamed"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(jsonOf(r).value("name").toString(), QStringLiteral("Renamed"));
         QCOMPARE(jsonOf(r).value("updatedAt").toInteger(), f.now);
         QCOMPARE(jsonOf(f.anonymous().get(m_path)).value("name").toString(), QStringLiteral("Renamed"));
 
         QCOMPARE(f.as(f.bob).del(m_path).status, 403);
+        QCOMPARE(f.as(f.alice).del(m_path).status, 403);
         QCOMPARE(f.as(f.alice).post(m_path + "/join", joinBody('s', 6881, 0, "127.0.0.1")).status, 200);
-        QCOMPARE(f.as(f.alice).del(m_path).status, 204);
+        QCOMPARE(f.operatorView().del(m_path).status, 204);
         QCOMPARE(f.anonymous().get(m_path).status, 404);
-        QCOMPARE(f.as(f.alice).del(m_path).status, 404);
+        QCOMPARE(f.operatorView().del(m_path).status, 404);
         QCOMPARE(f.service->health().value("peers").toInt(), 0);  // the swarm went with it
         const QString reason = OmsFixture::decode(f.announce(f.alice, OmsFixture::announceQuery(
             m_hash, OmsFixture::peerId('s'), "127.0.0.1", 6881, 0))).value("failure reason").toString();
         QVERIFY(reason.contains("unknown overlay"));
+    }
+
+    // Whoever creates an overlay first cannot lock its other publishers out: they join it, a
+    // contradicting v2 hash is refused, and a v2 hash claimed by another overlay does not stop
+    // the real overlay from being created under its v1 id.
+    void secondPublisherJoinsAndV2MustAgree()
+    {
+        OmsFixture f;
+        const QString id = OmsFixture::hexOf(m_hash);
+        const QString v2 = QString(64, QLatin1Char('b'));
+        HttpResponse r = f.as(f.alice).post("/oms/v1/overlays", QJsonObject{{"overlayId", id}, {"name", "a"}, {"infoHashV2", v2}});
+        QCOMPARE(r.status, 201);
+        r = f.as(f.bob).post("/oms/v1/overlays", QJsonObject{{"overlayId", id}, {"name", "b"}, {"infoHashV2", v2.toUpper()}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r).value("infoHashV2").toString(), v2);
+        QCOMPARE(f.as(f.bob).post("/oms/v1/overlays", QJsonObject{{"overlayId", id}, {"name", "b"}}).status, 200);
+        r = f.as(f.bob).post("/oms/v1/overlays", QJsonObject{{"overlayId", id}, {"name", "b"}, {"infoHashV2", QString(64, QLatin1Char('c'))}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(jsonOf(r).value("field").toString(), QStringLiteral("infoHashV2"));
+        QVERIFY(jsonOf(r).value("message").toString().contains(v2));
+
+        // Mallory claims the v2 hash of Carol's torrent under a made-up overlay id first.
+        const QByteArray carols = OmsFixture::hashOf("carol");
+        const QString carolsV2 = QString(64, QLatin1Char('d'));
+        QCOMPARE(f.as(f.bob).post("/oms/v1/overlays", QJsonObject{{"overlayId", OmsFixture::hexOf(OmsFixture::hashOf("fake"))},
+                                                                 {"name", "squat"}, {"infoHashV2", carolsV2}}).status, 201);
+        r = f.as(f.alice).post("/oms/v1/overlays", QJsonObject{{"overlayId", OmsFixture::hexOf(carols)}, {"name", "carol"}, {"infoHashV2", carolsV2}});
+        QCOMPARE(r.status, 201);
+        QVERIFY(jsonOf(r).value("warning").toString().contains(carolsV2));
+        QCOMPARE(f.anonymous().get("/oms/v1/overlays/" + OmsFixture::hexOf(carols)).status, 200);
+        const QVariantMap reply = OmsFixture::decode(f.announce(
+            f.alice, OmsFixture::announceQuery(carols, OmsFixture::peerId('c'), "127.1.0.3", 6883, 0)));
+        QVERIFY2(!reply.contains("failure reason"), qPrintable(reply.value("failure reason").toString()));
+    }
+
+    // The per-user daily quota on overlay creation: the one over the limit gets 429 + Retry-After.
+    void dailyQuotaOnOverlays()
+    {
+        OmsFixture f;
+        f.router->overrideLimit(QStringLiteral("overlays-per-user-per-day"), 3, 86400);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(f.createOverlay(f.alice, OmsFixture::hashOf("q" + QByteArray::number(i))), 201);
+        const HttpResponse over = f.as(f.alice).post(QStringLiteral("/oms/v1/overlays"),
+                                                     {{"overlayId", OmsFixture::hexOf(OmsFixture::hashOf("q3"))}, {"name", "x"}});
+        QCOMPARE(over.status, 429);
+        QByteArray retryAfter;
+        for (const auto &h : over.headers)
+            if (h.first.compare("Retry-After", Qt::CaseInsensitive) == 0)
+                retryAfter = h.second;
+        QVERIFY2(retryAfter.toInt() > 0 && retryAfter.toInt() <= 86400, retryAfter.constData());
+        QCOMPARE(f.anonymous().get("/oms/v1/overlays/" + OmsFixture::hexOf(OmsFixture::hashOf("q3"))).status, 404);
+        QCOMPARE(f.createOverlay(f.bob, OmsFixture::hashOf("q3")), 201);
     }
 
     void createValidation_data()
@@ -235,7 +294,7 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(f.anonymous().get(m_path)).value("name").toString(), QStringLiteral("kept"));
         QCOMPARE(f.service->health().value("overlays").toInt(), 1);
         QCOMPARE(f.service->health().value("peers").toInt(), 0);
-        QCOMPARE(f.as(f.bob).post("/oms/v1/overlays", {{"overlayId", OmsFixture::hexOf(m_hash)}, {"name", "b"}}).status, 409);
+        QCOMPARE(f.as(f.bob).post("/oms/v1/overlays", {{"overlayId", OmsFixture::hexOf(m_hash)}, {"name", "b"}}).status, 200);
         const QVariantMap reply = OmsFixture::decode(f.announce(
             f.bob, OmsFixture::announceQuery(m_hash, OmsFixture::peerId('l'), "127.1.0.2", 6882, 1)));
         QVERIFY(!reply.contains("failure reason"));
