@@ -174,7 +174,7 @@ private Q_SLOTS:
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("userId"), id(m_alice)}}).toJson();
         int limitedAt = -1;
         HttpResponse last;
-        for (int i = 0; i < 100 && limitedAt < 0; ++i) {
+        for (int i = 0; i < 1000 && limitedAt < 0; ++i) {
             last = call(challenge, {}, body);
             if (last.status == 429)
                 limitedAt = i;
