@@ -13,6 +13,7 @@
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include "remoteconsentcheck.h"
+#include "remotepasskeys.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -199,9 +200,12 @@ bool P2pspHost::startServices(QString *error)
         // Tracker passkeys live in the UMS database: the tracker asks the UMS of this mp2pd.
         if (localUms)
             oms->setPasskeyResolver([ums = localUms](const QString &passkey) { return ums->userForPasskey(passkey); });
-        else
-            qCWarning(lcHost) << "the OMS runs without the UMS in the same mp2pd: tracker passkeys cannot be resolved, "
-                                 "so announces are refused (run \"ums\" and \"oms\" together)";
+        else if (m_config.remoteUrls.contains(QStringLiteral("ums"))) {
+            m_remotePasskeys = std::make_unique<RemotePasskeys>(QUrl(m_config.remoteUrls.value(QStringLiteral("ums"))), m_network,
+                                                                m_config.serviceKey.toLatin1(), systemClock());
+            RemotePasskeys *remote = m_remotePasskeys.get();
+            oms->setPasskeyResolver([remote](const QString &passkey) { return remote->userFor(passkey); });
+        }
         // A volunteer's cache or relay serves only under the user's consent at the PAMS.
         if (localPams && localPams->consent()) {
             const ConsentService *consent = localPams->consent();
@@ -375,6 +379,7 @@ void P2pspHost::stop()
     m_services.clear();
     m_localPams.reset();
     m_remoteConsent.reset();
+    m_remotePasskeys.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

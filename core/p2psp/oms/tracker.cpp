@@ -135,8 +135,8 @@ std::optional<QString> Tracker::userOf(const QString &passkey, QString *failureR
     }
     const std::optional<QString> user = m_state.passkeyOwner ? m_state.passkeyOwner(passkey) : std::nullopt;
     if (!user)
-        *failureReason = QStringLiteral("unknown passkey (rotated, or never issued); get the current one from the "
-                                        "UMS (GET /ums/v1/passkey)");
+        *failureReason = QStringLiteral("unknown passkey (rotated, never issued, or still being checked at a remote UMS: "
+                                        "retry in a few seconds); get the current one from the UMS (GET /ums/v1/passkey)");
     return user;
 }
 

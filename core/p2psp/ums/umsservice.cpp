@@ -166,8 +166,11 @@ void UmsService::registerRoutes(HttpRouter &router)
     route(HttpMethod::Post, QStringLiteral("/ums/v1/passkey"),
           RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("passkey-rotations"), 10, 600)),
           &UmsService::handleRotatePasskey);
-    // For an OMS in another mp2pd: which user a passkey belongs to (service key or operator).
-    route(HttpMethod::Get, QStringLiteral("/ums/v1/passkeys/{passkey}"), RoutePolicy::operatorOnly(auth),
+    // For an OMS in another mp2pd: which user a passkey belongs to. Open, because it tells only
+    // the (public) user id to whoever already holds the passkey, which announces as that user
+    // anyway; 256 random bits cannot be guessed, and the per-address limit bounds trying.
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/passkeys/{passkey}"),
+          RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("passkey-lookups"), 6000, 60)),
           &UmsService::handleLookupPasskey);
 }
 

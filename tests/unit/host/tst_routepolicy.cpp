@@ -110,8 +110,10 @@ private Q_SLOTS:
             QStringLiteral("GET /ixs/v1/content"), QStringLiteral("GET /ixs/v1/content/{id}"),
             QStringLiteral("GET /ixs/v1/content/by-infohash/{hex}"), QStringLiteral("GET /oms/v1/overlays/{id}"),
             // BitTorrent clients carry their credential in the URL; the tracker checks it.
-            QStringLiteral("GET /announce"), QStringLiteral("GET /announce/{token}"), QStringLiteral("GET /scrape"),
-            QStringLiteral("GET /scrape/{token}"),
+            QStringLiteral("GET /announce"), QStringLiteral("GET /announce/{passkey}"), QStringLiteral("GET /scrape"),
+            QStringLiteral("GET /scrape/{passkey}"),
+            // A remote OMS resolves a passkey to its (public) user id; only its holder can ask.
+            QStringLiteral("GET /ums/v1/passkeys/{passkey}"),
             // Contribution credit is verifiable by anyone; it names no address.
             QStringLiteral("GET /pams/v1/credit/{userId}")};
         QSet<QString> open;

@@ -108,8 +108,9 @@ private Q_SLOTS:
         QVERIFY(fresh != passkey);
         QVERIFY(!f->service->userForPasskey(passkey));
         QCOMPARE(f->service->userForPasskey(fresh), std::optional<QString>(userId));
-        // The remote look-up is for the provider's services only.
-        QCOMPARE(f->client(token).get("/ums/v1/passkeys/" + fresh).status, 403);
+        // The look-up a remote OMS makes: the holder of a passkey learns only its user id.
+        QCOMPARE(jsonOf(f->client().get("/ums/v1/passkeys/" + fresh)).value("userId").toString(), userId);
+        QCOMPARE(f->client().get("/ums/v1/passkeys/" + passkey).status, 404);
     }
 
     // A passkey is not a bearer token anywhere.
