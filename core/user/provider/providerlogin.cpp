@@ -201,8 +201,9 @@ void ProviderClient::Private::refresh()
     if (loginRunning)
         return;  // the login under way brings a new token anyway
     const auto retry = [this](const JsonReply &r) {
-        if (r.status == 401) {
-            // The token expired, the session ended (logout, absolute lifetime) or the UMS key changed.
+        if (r.status == 401 || r.status == 404) {
+            // The token expired, the session ended (logout, absolute lifetime), the UMS key
+            // changed, or the UMS no longer knows the user (404 on the challenge): log in afresh.
             qCInfo(lcProvider) << "token refresh refused; logging in again";
             startLogin(false);
             return;
