@@ -18,12 +18,17 @@ struct ServiceContext {
     Clock clock;
     QSet<QString> operators;           // user ids the provider's config names as operators
     QByteArray serviceKey;             // shared by the provider's mp2pd processes; empty: none
+    // True for a token whose UMS session was revoked or ran out (set by the host when the UMS
+    // runs in this mp2pd); unset = not checked.
+    std::function<bool(const TokenClaims &)> revocationCheck;
 
     // The credential check for routes of the provider's services (audience "p2psp").
     Authenticator authenticator() const
     {
         Authenticator auth(tokens, clock, audience::P2psp, operators);
         auth.setServiceKey(serviceKey);
+        if (revocationCheck)
+            auth.setRevocationCheck(revocationCheck);
         return auth;
     }
 };

@@ -219,11 +219,16 @@ void RelayService::registerRoutes(HttpRouter &router)
     if (!m_context.clock)
         m_context.clock = systemClock();
     m_auth = std::make_unique<Authenticator>(m_context.authenticator());
+    // A relay is not the provider: it takes only tokens made for relays, so a token it sees
+    // cannot be replayed at the UMS, IXS, OMS or PAMS (and theirs are refused here).
+    m_rsAuth = std::make_unique<Authenticator>(m_context.tokens, m_context.clock, audience::Relay, m_context.operators);
+    if (m_context.revocationCheck)
+        m_rsAuth->setRevocationCheck(m_context.revocationCheck);
     // Who relays for whom, with addresses: the operators' view only.
     router.add(HttpMethod::Get, QStringLiteral("/rs/v1/status"), RoutePolicy::operatorOnly(m_auth.get()),
                [this](const HttpRequest &) { return status(); });
     router.add(HttpMethod::Post, QStringLiteral("/rs/v1/credentials"),
-               RoutePolicy::user(m_auth.get()).limit(RateRule::perUser(QStringLiteral("rs-credentials"), 30, 600)),
+               RoutePolicy::user(m_rsAuth.get()).limit(RateRule::perUser(QStringLiteral("rs-credentials"), 30, 600)),
                [this](const HttpRequest &r) { return credentials(r); });
     router.add(HttpMethod::Get, QStringLiteral("/rs/healthz"), RoutePolicy::open(),
                [this](const HttpRequest &) { return HttpResponse::json(health()); });

@@ -51,7 +51,8 @@ private:
     bool startRegistration(QString *error);
 
     ServiceContext m_context;
-    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<Authenticator> m_auth;    // the provider's tokens: operators' status view
+    std::unique_ptr<Authenticator> m_rsAuth;  // credentials: only tokens whose audience is "rs"
     std::unique_ptr<RelayServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RelayRegistration> m_registration;

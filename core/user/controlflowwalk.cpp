@@ -89,7 +89,13 @@ void ControlFlowWalk::login(User *user, const QString &displayName)
                 user->token = s.body.value(QStringLiteral("token")).toString();
                 m_print(QStringLiteral("   signed the challenge with the user's Ed25519 key; token valid until %1")
                             .arg(QDateTime::fromSecsSinceEpoch(qint64(s.body.value(QStringLiteral("expiresAt")).toDouble())).toUTC().toString(Qt::ISODate)));
-                next();
+                m_http.setToken(user->token);
+                m_http.get(serviceUrl(QStringLiteral("ums"), QStringLiteral("/ums/v1/passkey")), [this, user](const JsonReply &p) {
+                    if (!check(p, QStringLiteral("get the tracker passkey from the UMS")))
+                        return;
+                    user->passkey = p.body.value(QStringLiteral("passkey")).toString();
+                    next();
+                });
             });
         });
     });
@@ -97,9 +103,9 @@ void ControlFlowWalk::login(User *user, const QString &displayName)
 
 QUrl ControlFlowWalk::announceUrl(const User &user, const QByteArray &peerId, quint16 port, qint64 left, const QString &event) const
 {
-    QUrl url(m_directory.value(QStringLiteral("announceUrl")).toString());
+    QUrl url(m_directory.value(QStringLiteral("announceUrl")).toString() + QLatin1Char('/') + user.passkey);
     const QByteArray infoHash = QByteArray::fromHex(m_torrent.infoHashV1.toLatin1());
-    QByteArray query = "token=" + user.token.toLatin1() + "&info_hash=" + infoHash.toPercentEncoding()
+    QByteArray query = "info_hash=" + infoHash.toPercentEncoding()
                        + "&peer_id=" + peerId.toPercentEncoding() + "&port=" + QByteArray::number(port)
                        + "&uploaded=0&downloaded=0&left=" + QByteArray::number(left) + "&compact=1";
     if (!event.isEmpty())

@@ -35,6 +35,7 @@ private:
         KeyPair key;
         QString userId;
         QString token;
+        QString passkey;  // the tracker credential (announce URLs never carry the token)
     };
     using Step = std::function<void()>;
 

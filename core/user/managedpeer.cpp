@@ -57,12 +57,12 @@ ManagedPeer::ManagedPeer(PeerConfig config, QNetworkAccessManager *network, QObj
     d->config.engine.sessionPlugins.push_back(d->credit->plugin());  // the BEP 10 receipt extension
     d->engine = std::make_unique<PeerEngine>(d->config.engine);
     installEventFilter(new RelayAttachFilter(this, [this] {
-        if (!d->provider || d->provider->token().isEmpty())
-            return;   // the first token builds the URLs (tokenChanged below)
+        if (!d->provider || d->provider->passkey().isEmpty())
+            return;   // the first passkey builds the URLs (passkeyChanged below)
         const QString fallbackOms = d->provider->serviceUrl(QStringLiteral("oms"), {}).toString();
         for (const TransferStatus &t : d->engine->transfers())
             d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms),
-                                                                d->provider->token()) + relayedAnnounceQuery(this));
+                                                                d->provider->passkey(), relayedAnnounceQuery(this)));
         d->engine->forceReannounce();
     }));
 }
@@ -85,7 +85,6 @@ void ManagedPeer::locateWithUnis()
         return;
     d->alto = std::make_unique<AltoClient>(d->network);
     d->alto->setDirectoryUrl(QUrl(unis.first().toString()));
-    d->alto->setBearerToken(d->provider->token());
     d->alto->setRefreshInterval(10 * 60 * 1000);
     connect(d->alto.get(), &AltoClient::mapChanged, this, [this, own] {
         const QString region = d->alto->pidOf(own).value_or(QString());
@@ -94,8 +93,23 @@ void ManagedPeer::locateWithUnis()
             Q_EMIT regionChanged(region);
         }
     });
-    connect(d->provider.get(), &ProviderClient::tokenChanged, d->alto.get(), &AltoClient::setBearerToken);
-    d->alto->start();
+    // The UNIS is the ISP's, not the provider's: it gets a short-lived token made for a UNIS,
+    // asked for again whenever the provider token changes (a refresh comes well within its life).
+    const auto fetchUnisToken = [this](bool startAfter) {
+        d->provider->audienceToken(QStringLiteral("unis"), [this, startAfter](const JsonReply &r) {
+            if (!d->alto)
+                return;
+            if (!r.ok()) {
+                qCWarning(lcPeer).noquote() << "no UNIS token from the UMS:" << r.problem;
+                return;
+            }
+            d->alto->setBearerToken(r.body.value(QStringLiteral("token")).toString());
+            if (startAfter)
+                d->alto->start();
+        });
+    };
+    connect(d->provider.get(), &ProviderClient::tokenChanged, d->alto.get(), [fetchUnisToken] { fetchUnisToken(false); });
+    fetchUnisToken(true);
 }
 
 void ManagedPeer::start()
@@ -119,12 +133,12 @@ void ManagedPeer::start()
         d->provider->setDisplayName(d->config.displayName);
 
     connect(d->provider.get(), &ProviderClient::failed, this, &ManagedPeer::failed);
-    connect(d->provider.get(), &ProviderClient::tokenChanged, this, [this](const QString &token) {
-        // Tracker URLs carry the token (as private trackers carry passkeys): refresh them all.
+    connect(d->provider.get(), &ProviderClient::passkeyChanged, this, [this](const QString &passkey) {
+        // Tracker URLs carry the passkey: a rotated one replaces it in all of them.
         const QString fallbackOms = d->provider->serviceUrl(QStringLiteral("oms"), {}).toString();
         for (const TransferStatus &t : d->engine->transfers())
-            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), token)
-                                                     + relayedAnnounceQuery(this));
+            d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), passkey,
+                                                                relayedAnnounceQuery(this)));
     });
     connect(d->provider.get(), &ProviderClient::connectedChanged, this, [this](bool connected) {
         if (connected) {

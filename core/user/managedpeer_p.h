@@ -26,11 +26,26 @@ public:
     QString region;
 };
 
-// The OMS tracker URL for one overlay: the token rides in the query, as private trackers
-// carry passkeys, and the path starts with /announce (libtorrent's SSRF rule for loopback).
-inline QString announceUrlFor(const QString &omsBase, const QString &token)
+// The OMS tracker URL for one overlay: the user's passkey in the path (good only for
+// announcing at the provider's OMS, never a bearer token), the path starting with /announce
+// (libtorrent's SSRF rule for loopback). `extraQuery` is "&name=value..." or empty.
+inline QString announceUrlFor(const QString &omsBase, const QString &passkey, const QString &extraQuery = {})
 {
-    return omsBase + QStringLiteral("/announce?token=") + token;
+    QString url = omsBase + QStringLiteral("/announce/") + passkey;
+    if (!extraQuery.isEmpty())
+        url += QLatin1Char('?') + (extraQuery.startsWith(QLatin1Char('&')) ? extraQuery.mid(1) : extraQuery);
+    return url;
+}
+
+// Whether a record's omsUrl is the provider's own OMS (same scheme, host and port as the
+// directory's "oms" service): the only tracker the peer sends its passkey to.
+inline bool isProvidersOms(const ProviderClient *provider, const QString &omsUrl)
+{
+    const QUrl ours = provider->serviceUrl(QStringLiteral("oms"), {});
+    const QUrl theirs(omsUrl);
+    const auto portOf = [](const QUrl &u) { return u.port(u.scheme() == QLatin1String("https") ? 443 : 80); };
+    return theirs.isValid() && !ours.host().isEmpty() && theirs.scheme() == ours.scheme()
+           && theirs.host().compare(ours.host(), Qt::CaseInsensitive) == 0 && portOf(theirs) == portOf(ours);
 }
 
 } // namespace mp2p

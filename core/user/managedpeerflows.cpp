@@ -59,7 +59,7 @@ void ManagedPeer::publish(const PublishRequest &request)
                 }
                 AddTransferOptions options;
                 options.savePath = QFileInfo(request.path).absolutePath();
-                options.trackerUrl = announceUrlFor(omsBase, d->provider->token()) + relayedAnnounceQuery(this);
+                options.trackerUrl = announceUrlFor(omsBase, d->provider->passkey(), relayedAnnounceQuery(this));
                 options.seedMode = true;
                 QString error;
                 if (!d->engine->hasTransfer(torrent.infoHashV1) && d->engine->addTransfer(torrent.torrentFile, options, &error).isEmpty()) {
@@ -114,6 +114,14 @@ void ManagedPeer::download(const QString &reference, const QString &saveDir, boo
             return;
         }
         const QString omsBase = r.body.value(QStringLiteral("omsUrl")).toString();
+        // The passkey goes only to the provider's own OMS: a record naming another tracker
+        // would hand it (and the swarm) to whoever runs that host.
+        if (!isProvidersOms(d->provider.get(), omsBase)) {
+            Q_EMIT operationFailed(QStringLiteral("the record's omsUrl %1 is not this provider's OMS (%2); refusing to "
+                                                  "announce there, nothing was downloaded")
+                                       .arg(omsBase.left(200), d->provider->serviceUrl(QStringLiteral("oms"), {}).toString()));
+            return;
+        }
         if (d->engine->hasTransfer(actualHash)) {
             Q_EMIT downloadStarted(actualHash, r.body.value(QStringLiteral("title")).toString());
             const auto status = d->engine->transfer(actualHash);
@@ -123,7 +131,7 @@ void ManagedPeer::download(const QString &reference, const QString &saveDir, boo
         }
         AddTransferOptions options;
         options.savePath = saveDir;
-        options.trackerUrl = announceUrlFor(omsBase, d->provider->token()) + relayedAnnounceQuery(this);
+        options.trackerUrl = announceUrlFor(omsBase, d->provider->passkey(), relayedAnnounceQuery(this));
         options.sequential = sequential;
         QString error;
         if (d->engine->addTransfer(*torrent, options, &error).isEmpty()) {

@@ -24,6 +24,8 @@ LoggedInUser registerAndLogin(TestHttp &http, const QString &umsUrl, const QStri
                                           {QStringLiteral("challengeId"), challengeId},
                                           {QStringLiteral("signature"), QString::fromLatin1(toBase64Url(signature))}});
     u.token = session.json().value(QStringLiteral("token")).toString();
+    if (!u.token.isEmpty())
+        u.passkey = http.get(umsUrl + QStringLiteral("/ums/v1/passkey"), u.token).json().value(QStringLiteral("passkey")).toString();
     return u;
 }
 
@@ -55,17 +57,17 @@ QJsonObject contentFor(const FakeTorrent &torrent, const QString &title, const Q
             {QStringLiteral("torrent"), QString::fromLatin1(toBase64Url(torrent.bytes))}};
 }
 
-QString announceUrl(const QString &base, const QString &token, const QString &infoHashHex, const QByteArray &peerId,
+QString announceUrl(const QString &base, const QString &passkey, const QString &infoHashHex, const QByteArray &peerId,
                     quint16 port, qint64 left, const QString &event, bool compact, const QString &ip)
 {
-    QByteArray q = "token=" + token.toLatin1() + "&info_hash=" + QByteArray::fromHex(infoHashHex.toLatin1()).toPercentEncoding()
+    QByteArray q = "info_hash=" + QByteArray::fromHex(infoHashHex.toLatin1()).toPercentEncoding()
                    + "&peer_id=" + peerId.toPercentEncoding() + "&port=" + QByteArray::number(port)
                    + "&uploaded=0&downloaded=0&left=" + QByteArray::number(left) + "&compact=" + (compact ? "1" : "0");
     if (!event.isEmpty())
         q += "&event=" + event.toLatin1();
     if (!ip.isEmpty())
         q += "&ip=" + ip.toLatin1();
-    return base + QStringLiteral("/announce?") + QString::fromLatin1(q);
+    return base + QStringLiteral("/announce/") + passkey + QLatin1Char('?') + QString::fromLatin1(q);
 }
 
 } // namespace mp2p::test

@@ -11,6 +11,7 @@ struct LoggedInUser {
     KeyPair key;
     QString userId;
     QString token;
+    QString passkey;  // the tracker credential (GET /ums/v1/passkey)
 };
 
 // Register + challenge + signed login at the UMS of `umsUrl`; empty token on failure.
@@ -29,7 +30,7 @@ FakeTorrent fakeTorrent(int seed);
 QJsonObject contentFor(const FakeTorrent &torrent, const QString &title, const QString &omsUrl);
 
 // The tracker announce URL for a peer, with binary values percent-encoded.
-QString announceUrl(const QString &base, const QString &token, const QString &infoHashHex, const QByteArray &peerId,
+QString announceUrl(const QString &base, const QString &passkey, const QString &infoHashHex, const QByteArray &peerId,
                     quint16 port, qint64 left, const QString &event, bool compact, const QString &ip = {});
 
 } // namespace mp2p::test

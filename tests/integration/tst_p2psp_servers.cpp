@@ -64,10 +64,10 @@ private Q_SLOTS:
         QCOMPARE(record.value(QStringLiteral("torrent")).toString(), QString::fromLatin1(toBase64Url(torrent.bytes)));
 
         // Join: the seed, then the leecher, who must get the seed back (compact, BEP 23).
-        HttpResult seed = http.get(announceUrl(base, publisher.token, torrent.infoHashV1, SeedPeerId, 6881, 0, QStringLiteral("started"), true, QStringLiteral("127.1.0.2")));
+        HttpResult seed = http.get(announceUrl(base, publisher.passkey, torrent.infoHashV1, SeedPeerId, 6881, 0, QStringLiteral("started"), true, QStringLiteral("127.1.0.2")));
         QCOMPARE(seed.status, 200);
         std::vector<char> buffer;
-        HttpResult leech = http.get(announceUrl(base, downloader.token, torrent.infoHashV1, LeechPeerId, 6882, 1000, QStringLiteral("started"), true, QStringLiteral("127.1.0.3")));
+        HttpResult leech = http.get(announceUrl(base, downloader.passkey, torrent.infoHashV1, LeechPeerId, 6882, 1000, QStringLiteral("started"), true, QStringLiteral("127.1.0.3")));
         lt::bdecode_node answer = decodeTracker(leech.body, &buffer);
         QVERIFY2(answer.type() == lt::bdecode_node::dict_t, leech.body.constData());
         QVERIFY(!answer.dict_find_string("failure reason"));
@@ -77,7 +77,7 @@ private Q_SLOTS:
         QCOMPARE(QByteArray(peers.data(), 6), QByteArray("\x7f\x01\x00\x02\x1a\xe1", 6));  // 127.1.0.2:6881
 
         // The same join, non-compact: a list of dictionaries with the peer id.
-        leech = http.get(announceUrl(base, downloader.token, torrent.infoHashV1, LeechPeerId, 6882, 1000, {}, false, QStringLiteral("127.1.0.3")));
+        leech = http.get(announceUrl(base, downloader.passkey, torrent.infoHashV1, LeechPeerId, 6882, 1000, {}, false, QStringLiteral("127.1.0.3")));
         answer = decodeTracker(leech.body, &buffer);
         const lt::bdecode_node list = answer.dict_find_list("peers");
         QCOMPARE(list.list_size(), 1);
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(http.get(base + QStringLiteral("/ixs/v1/content?q=%27%3B%20DROP%20TABLE%20content%3B%20--")).status, 200);
         QCOMPARE(http.get(base + QStringLiteral("/ixs/v1/content?q=%22unbalanced%20NEAR(")).status, 200);
         QCOMPARE(http.get(base + QStringLiteral("/oms/v1/overlays/") + QString(40, QLatin1Char('0'))).status, 404);
-        const HttpResult garbage = http.get(base + QStringLiteral("/announce?token=") + user.token + QStringLiteral("&info_hash=abc&peer_id=x&port=99999"));
+        const HttpResult garbage = http.get(base + QStringLiteral("/announce/") + user.passkey + QStringLiteral("?info_hash=abc&peer_id=x&port=99999"));
         QCOMPARE(garbage.status, 200);
         QVERIFY(garbage.body.contains("failure reason"));
         QCOMPARE(http.get(base + QStringLiteral("/healthz")).status, 200);
@@ -197,8 +197,8 @@ private Q_SLOTS:
         for (const QString &id : std::as_const(overlayIds))
             QCOMPARE(http.get(base + QStringLiteral("/oms/v1/overlays/") + id).status, 200);
         QCOMPARE(http.get(base + QStringLiteral("/ums/v1/users/") + user.userId).status, 200);
-        // The old token still verifies: the UMS key survived too.
-        QCOMPARE(http.post(base + QStringLiteral("/ums/v1/sessions/refresh"), {}, user.token).status, 201);
+        // The old token still verifies: the UMS key and the session survived too.
+        QCOMPARE(http.get(base + QStringLiteral("/ums/v1/passkey"), user.token).status, 200);
     }
 
     void servicesSplitOverTwoProcesses()
@@ -220,7 +220,9 @@ private Q_SLOTS:
         // A token from the UMS in process A is accepted by the OMS in process B.
         QCOMPARE(http.post(overlays.baseUrl() + QStringLiteral("/oms/v1/overlays"),
                            {{QStringLiteral("overlayId"), torrent.infoHashV1}, {QStringLiteral("name"), QStringLiteral("split")}}, user.token).status, 201);
-        QVERIFY(http.get(announceUrl(overlays.baseUrl(), user.token, torrent.infoHashV1, LeechPeerId, 6882, 1000, QStringLiteral("started"), true, QStringLiteral("127.2.0.3"))).body.contains("interval"));
+        // The tracker in B resolves the passkey at the UMS in A (asynchronously: the first
+        // announce may be told to retry, as a BitTorrent client would).
+        QTRY_VERIFY_WITH_TIMEOUT(http.get(announceUrl(overlays.baseUrl(), user.passkey, torrent.infoHashV1, LeechPeerId, 6882, 1000, QStringLiteral("started"), true, QStringLiteral("127.2.0.3"))).body.contains("interval"), 10000);
         const QJsonObject overlayStatus{{QStringLiteral("overlayId"), torrent.infoHashV1}, {QStringLiteral("uploaded"), 7}, {QStringLiteral("downloaded"), 300},
                                         {QStringLiteral("left"), 700}, {QStringLiteral("uploadConnections"), 0}, {QStringLiteral("downloadConnections"), 1}};
         QCOMPARE(http.post(accounts.baseUrl() + QStringLiteral("/pams/v1/reports"), {{QStringLiteral("overlays"), QJsonArray{overlayStatus}}}, user.token).status, 200);

@@ -110,6 +110,13 @@ std::optional<UnisPrincipal> UnisAuth::bearer(const QByteArray &token, QString *
                                   : QStringLiteral("not an operator token, and as a UMS token: %1").arg(TokenVerifier::describe(status));
         return std::nullopt;
     }
+    // Only tokens the UMS made for a UNIS: the provider's own tokens (audience "p2psp") must
+    // never reach an ISP's server, and one that did is not accepted here.
+    if (claims.audience != audience::Unis) {
+        *why = QStringLiteral("the UMS token is for '%1', not for a UNIS; ask the UMS for one with "
+                              "POST /ums/v1/tokens {\"audience\": \"unis\"}").arg(claims.audience);
+        return std::nullopt;
+    }
     return UnisPrincipal{QStringLiteral("ums:") + claims.userId};
 }
 

@@ -13,6 +13,7 @@
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include "remoteconsentcheck.h"
+#include "remotepasskeys.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -113,10 +114,15 @@ bool P2pspHost::obtainUmsPublicKey(QByteArray *key, QString *error)
 
 bool P2pspHost::startServices(QString *error)
 {
-    auto contextFor = [this](const QString &name) {
-        return ServiceContext{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock(),
-                              QSet<QString>(m_config.operators.cbegin(), m_config.operators.cend()),
-                              m_config.serviceKey.toLatin1()};
+    UmsService *localUms = nullptr;
+    auto contextFor = [this, &localUms](const QString &name) {
+        ServiceContext context{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock(),
+                               QSet<QString>(m_config.operators.cbegin(), m_config.operators.cend()),
+                               m_config.serviceKey.toLatin1()};
+        // Logout and the session's absolute lifetime reach every service of this mp2pd at once.
+        if (localUms)
+            context.revocationCheck = [ums = localUms](const TokenClaims &claims) { return ums->isRevoked(claims); };
+        return context;
     };
     // The UMS first: its key signs the tokens every other service checks.
     QByteArray umsKey;
@@ -132,6 +138,7 @@ bool P2pspHost::startServices(QString *error)
         if (!ums->start(error))
             return false;
         umsKey = ums->publicKey();
+        localUms = ums.get();
         m_services.push_back(std::move(ums));
     } else if (!obtainUmsPublicKey(&umsKey, error)) {
         return false;
@@ -170,6 +177,16 @@ bool P2pspHost::startServices(QString *error)
     }
     if (m_config.runs(QStringLiteral("ixs"))) {
         auto ixs = std::make_unique<IxsService>(contextFor(QStringLiteral("ixs")));
+        // Records may name only the provider's OMS: this mp2pd's, or the configured remote one.
+        QStringList oms;
+        if (m_config.runs(QStringLiteral("oms")))
+            oms.append(m_baseUrl);
+        if (m_config.remoteUrls.contains(QStringLiteral("oms")))
+            oms.append(m_config.remoteUrls.value(QStringLiteral("oms")));
+        if (oms.isEmpty())
+            qCWarning(lcHost) << "the IXS knows no OMS of the provider (run the OMS here or set remote.oms): record "
+                                 "omsUrls are not checked";
+        ixs->setProviderOmsUrls(oms);
         if (!ixs->start(error))
             return false;
         m_services.push_back(std::move(ixs));
@@ -180,6 +197,15 @@ bool P2pspHost::startServices(QString *error)
         auto oms = std::make_unique<OmsService>(contextFor(QStringLiteral("oms")), activity);
         if (!oms->start(error) || !connectOmsToUnis(oms.get(), activity, error))
             return false;
+        // Tracker passkeys live in the UMS database: the tracker asks the UMS of this mp2pd.
+        if (localUms)
+            oms->setPasskeyResolver([ums = localUms](const QString &passkey) { return ums->userForPasskey(passkey); });
+        else if (m_config.remoteUrls.contains(QStringLiteral("ums"))) {
+            m_remotePasskeys = std::make_unique<RemotePasskeys>(QUrl(m_config.remoteUrls.value(QStringLiteral("ums"))), m_network,
+                                                                m_config.serviceKey.toLatin1(), systemClock());
+            RemotePasskeys *remote = m_remotePasskeys.get();
+            oms->setPasskeyResolver([remote](const QString &passkey) { return remote->userFor(passkey); });
+        }
         // A volunteer's cache or relay serves only under the user's consent at the PAMS.
         if (localPams && localPams->consent()) {
             const ConsentService *consent = localPams->consent();
@@ -353,6 +379,7 @@ void P2pspHost::stop()
     m_services.clear();
     m_localPams.reset();
     m_remoteConsent.reset();
+    m_remotePasskeys.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

@@ -22,6 +22,7 @@ class OmsService;
 class P2pspService;
 class PeerActivitySource;
 class RemoteConsentCheck;
+class RemotePasskeys;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
 // (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
@@ -57,6 +58,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::unique_ptr<PeerActivitySource> m_remotePams;
     std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
+    std::unique_ptr<RemotePasskeys> m_remotePasskeys;  // tracker passkeys at a remote UMS
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;

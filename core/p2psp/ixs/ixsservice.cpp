@@ -1,5 +1,7 @@
 #include "ixsservice.h"
 
+#include "omsurlcheck.h"
+
 #include "contentqueryparams.h"
 #include "contentvalidator.h"
 
@@ -112,6 +114,8 @@ HttpResponse IxsService::registerContent(const HttpRequest &request) const
     auto record = parseRegistration(body, &error);
     if (!record)
         return HttpResponse::error(error);
+    if (const auto foreign = checkProviderOmsUrl(record->omsUrl, m_providerOms))
+        return HttpResponse::error(*foreign);
     record->id = QString::fromLatin1(randomBytes(16).toHex());
     record->owner = request.caller.userId;
     record->createdAt = record->updatedAt = m_context.clock();

@@ -26,6 +26,8 @@ public:
 
     // The store, for benchmarks and tools that bulk-load records (valid after start()).
     IxsStore *store() const { return m_store.get(); }
+    // The provider's OMS URL(s); a record naming another is refused (omsurlcheck.h).
+    void setProviderOmsUrls(QStringList urls) { m_providerOms = std::move(urls); }
 
 private:
     HttpResponse registerContent(const HttpRequest &request) const;
@@ -42,6 +44,7 @@ private:
     ServiceContext m_context;
     Authenticator m_auth;
     std::unique_ptr<IxsStore> m_store;
+    QStringList m_providerOms;
 };
 
 } // namespace mp2p

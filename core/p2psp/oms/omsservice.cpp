@@ -112,6 +112,11 @@ int OmsService::sweepExpiredPeers()
 
 namespace mp2p {
 
+void OmsService::setPasskeyResolver(std::function<std::optional<QString>(const QString &passkey)> resolver)
+{
+    m_state->passkeyOwner = std::move(resolver);
+}
+
 void OmsService::setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check)
 {
     if (!check) {

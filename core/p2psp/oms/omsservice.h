@@ -51,6 +51,8 @@ public:
     // store, or a cache of a remote PAMS's answers). The bool form is for a check that knows.
     void setVolunteerConsentCheck(std::function<bool(const QString &userId, const QString &type)> check);
     void setVolunteerConsentSource(VolunteerConsentCheck check);
+    // Who a tracker passkey belongs to (R7). The host wires the UMS; without it announces fail.
+    void setPasskeyResolver(std::function<std::optional<QString>(const QString &passkey)> resolver);
     // Which users cache which overlay, for a ranking (LocalityRanking::setCaches).
     const CacheView *cacheView() const;
     // One pass of the caching job; its timer (config cacheIntervalSecs) calls it, tests may too.

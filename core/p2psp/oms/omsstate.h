@@ -44,6 +44,9 @@ struct OmsState {
     // Whether a user has a current, signed consent at the PAMS to volunteer as `type` ("cs" or
     // "rs"). Set by the host (in-process PAMS or a cached remote one); unset = not checked.
     VolunteerConsentCheck volunteerConsent;
+    // The tracker's credential: the user a passkey belongs to (the UMS in this mp2pd, or a cached
+    // look-up at a remote one); unset = every announce is refused.
+    std::function<std::optional<QString>(const QString &passkey)> passkeyOwner;
 
     // The ALTO PID of an address, "" when there is no map or it does not cover the address.
     QString regionOf(const QHostAddress &address) const

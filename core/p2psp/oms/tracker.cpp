@@ -110,30 +110,42 @@ Tracker::Tracker(OmsState &state)
 
 void Tracker::registerRoutes(HttpRouter &router)
 {
-    const auto fromQuery = [this](const HttpRequest &r) {
-        return announce(r, r.query.queryItemValue(QStringLiteral("token")));
-    };
-    const auto fromPath = [this](const HttpRequest &r) { return announce(r, r.params.value(QStringLiteral("token"))); };
-    const auto scraper = [this](const HttpRequest &r) { return scrape(r); };
-    // BitTorrent clients cannot send headers: the credential is in the URL, checked by
-    // announce() itself, and its refusals are bencoded failure reasons clients show.
+    const auto withPasskey = [this](const HttpRequest &r) { return announce(r, r.params.value(QStringLiteral("passkey"))); };
+    const auto without = [this](const HttpRequest &r) { return announce(r, {}); };
+    const auto scrapeWithPasskey = [this](const HttpRequest &r) { return scrape(r, r.params.value(QStringLiteral("passkey"))); };
+    const auto scrapeWithout = [this](const HttpRequest &r) { return scrape(r, {}); };
+    // BitTorrent clients cannot send headers: the credential is in the URL, so it is a passkey
+    // that is good for nothing but announcing here (never a bearer token, which would be
+    // handed to whatever tracker a record names). announce() checks it and its refusals are
+    // bencoded failure reasons clients show.
     const RoutePolicy inUrl = RoutePolicy::open().maxBody(0);
-    router.add(HttpMethod::Get, QStringLiteral("/announce"), inUrl, fromQuery);
-    router.add(HttpMethod::Get, QStringLiteral("/announce/{token}"), inUrl, fromPath);
+    router.add(HttpMethod::Get, QStringLiteral("/announce"), inUrl, without);
+    router.add(HttpMethod::Get, QStringLiteral("/announce/{passkey}"), inUrl, withPasskey);
     // Clients derive the scrape URL by replacing "announce" with "scrape" in the announce URL.
-    router.add(HttpMethod::Get, QStringLiteral("/scrape"), inUrl, scraper);
-    router.add(HttpMethod::Get, QStringLiteral("/scrape/{token}"), inUrl, scraper);
+    router.add(HttpMethod::Get, QStringLiteral("/scrape"), inUrl, scrapeWithout);
+    router.add(HttpMethod::Get, QStringLiteral("/scrape/{passkey}"), inUrl, scrapeWithPasskey);
 }
 
-HttpResponse Tracker::announce(const HttpRequest &request, const QString &token) const
+std::optional<QString> Tracker::userOf(const QString &passkey, QString *failureReason) const
 {
-    if (token.isEmpty())
-        return failure(QStringLiteral("missing token: announce to the URL from the directory, "
-                                      "/announce?token=<token> or /announce/<token>"));
-    ApiError authError;
-    const std::optional<QString> user = m_state.auth.userFromToken(token, &authError);
+    if (passkey.isEmpty()) {
+        *failureReason = QStringLiteral("missing passkey: announce to /announce/<passkey>; get your passkey from the "
+                                        "UMS (GET /ums/v1/passkey)");
+        return std::nullopt;
+    }
+    const std::optional<QString> user = m_state.passkeyOwner ? m_state.passkeyOwner(passkey) : std::nullopt;
     if (!user)
-        return failure(QStringLiteral("invalid token: %1; log in again to get a new one").arg(authError.message));
+        *failureReason = QStringLiteral("unknown passkey (rotated, never issued, or still being checked at a remote UMS: "
+                                        "retry in a few seconds); get the current one from the UMS (GET /ums/v1/passkey)");
+    return user;
+}
+
+HttpResponse Tracker::announce(const HttpRequest &request, const QString &passkey) const
+{
+    QString reason;
+    const std::optional<QString> user = userOf(passkey, &reason);
+    if (!user)
+        return failure(reason);
 
     Announce a;
     QString problem;
@@ -261,8 +273,11 @@ void Tracker::encodePeers(const Announce &a, const QList<SwarmPeer> &peers, QVar
         reply->insert(QStringLiteral("peers6"), v6);
 }
 
-HttpResponse Tracker::scrape(const HttpRequest &request) const
+HttpResponse Tracker::scrape(const HttpRequest &request, const QString &passkey) const
 {
+    QString reason;
+    if (!userOf(passkey, &reason))
+        return failure(reason);
     // Several info_hash values are allowed (BEP 48), so the raw query is walked here; each value
     // is percent-decoded exactly like HttpRequest::rawQueryValue does.
     QVariantMap files;

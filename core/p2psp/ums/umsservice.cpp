@@ -51,7 +51,9 @@ bool UmsService::readConfig(QString *error)
     return readSeconds(m_context.config, QStringLiteral("tokenTtlSecs"), MinTokenTtlSecs, MaxTokenTtlSecs,
                        DefaultTokenTtlSecs, &m_tokenTtlSecs, error)
            && readSeconds(m_context.config, QStringLiteral("creditTtlSecs"), 1, 3600, DefaultCreditTtlSecs,
-                          &m_creditTtlSecs, error);
+                          &m_creditTtlSecs, error)
+           && readSeconds(m_context.config, QStringLiteral("sessionMaxSecs"), MinSessionMaxSecs, MaxSessionMaxSecs,
+                          DefaultSessionMaxSecs, &m_sessionMaxSecs, error);
 }
 
 void UmsService::stop()
@@ -121,6 +123,7 @@ bool UmsService::start(QString *error)
     m_issuer.emplace(std::move(*key));
     m_auth = std::make_unique<Authenticator>(m_verifier.get(), m_clock, audience::P2psp, m_context.operators);
     m_auth->setServiceKey(m_context.serviceKey);
+    m_auth->setRevocationCheck([this](const TokenClaims &claims) { return isRevoked(claims); });
     qCInfo(lcUms) << "UMS started; token lifetime" << m_tokenTtlSecs << "s";
     return true;
 }
@@ -153,6 +156,22 @@ void UmsService::registerRoutes(HttpRouter &router)
     route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions"), login, &UmsService::handleSession);
     route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions/refresh"),
           RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("refreshes"), 30, 600)), &UmsService::handleRefresh);
+    route(HttpMethod::Delete, QStringLiteral("/ums/v1/sessions/current"), RoutePolicy::user(auth), &UmsService::handleLogout);
+    route(HttpMethod::Delete, QStringLiteral("/ums/v1/users/{userId}/sessions"),
+          RoutePolicy::ownerParam(auth, QStringLiteral("userId")), &UmsService::handleRevokeAll);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/tokens"),
+          RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("audience-tokens"), 60, 600)),
+          &UmsService::handleIssueToken);
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/passkey"), RoutePolicy::user(auth), &UmsService::handleGetPasskey);
+    route(HttpMethod::Post, QStringLiteral("/ums/v1/passkey"),
+          RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("passkey-rotations"), 10, 600)),
+          &UmsService::handleRotatePasskey);
+    // For an OMS in another mp2pd: which user a passkey belongs to. Open, because it tells only
+    // the (public) user id to whoever already holds the passkey, which announces as that user
+    // anyway; 256 random bits cannot be guessed, and the per-address limit bounds trying.
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/passkeys/{passkey}"),
+          RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("passkey-lookups"), 6000, 60)),
+          &UmsService::handleLookupPasskey);
 }
 
 QJsonObject UmsService::health() const

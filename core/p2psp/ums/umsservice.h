@@ -9,6 +9,8 @@
 #include <protocol/token.h>
 
 #include <QByteArray>
+#include <QHash>
+#include <QMutex>
 #include <QUrl>
 
 #include <memory>
@@ -26,7 +28,8 @@ namespace mp2p {
 // Reputation is fed by the user's redeemed PAMS credit (docs/PROTOCOL.md, UMS) through a CreditView the
 // host hands in; without one every reputation is the stored value (0 by default).
 //
-// Config (ServiceContext::config): "tokenTtlSecs" (default 3600, 60..86400); "creditTtlSecs"
+// Config (ServiceContext::config): "tokenTtlSecs" (default 3600, 60..86400); "sessionMaxSecs"
+// (default 7 days, 300..90 days) — how long a login's tokens may be refreshed; "creditTtlSecs"
 // (default 30, 1..3600) — how long a remote PAMS's answer is reused.
 class UmsService : public P2pspService, public UserDirectory {
 public:
@@ -36,6 +39,13 @@ public:
     static constexpr qint64 ChallengeTtlSecs = 120;
     static constexpr int ChallengeBytes = 32;
     static constexpr qint64 DefaultCreditTtlSecs = 30;
+    static constexpr qint64 DefaultSessionMaxSecs = 7 * 86400;
+    static constexpr qint64 MinSessionMaxSecs = 300;
+    static constexpr qint64 MaxSessionMaxSecs = 90 * 86400;
+    // How long a session's "live" answer is reused by the revocation check; a revocation made
+    // here drops it at once, so this bounds only what the store is asked.
+    static constexpr qint64 RevocationCacheSecs = 30;
+    static constexpr int PasskeyBytes = 32;
 
     explicit UmsService(ServiceContext context);
     ~UmsService() override;
@@ -64,6 +74,12 @@ public:
 
     // UserDirectory (R7): the stored reputation plus reputationFromCredit(creditOf(user)).
     std::optional<int> reputationOf(const QString &userId) const override;
+    std::optional<QString> userForPasskey(const QString &passkey) const override;
+
+    // True when the token's session was revoked (logout) or is past its absolute lifetime.
+    // The host hands this to every in-process service's Authenticator. Tokens without a
+    // session id (none are issued any more) are not refused here.
+    bool isRevoked(const TokenClaims &claims) const;
 
 private:
     HttpResponse handleKey(const HttpRequest &request) const;
@@ -74,7 +90,19 @@ private:
     HttpResponse handleChallenge(const HttpRequest &request) const;
     HttpResponse handleSession(const HttpRequest &request) const;
     HttpResponse handleRefresh(const HttpRequest &request) const;
-    HttpResponse tokenResponse(const QString &userId) const;
+    HttpResponse handleLogout(const HttpRequest &request) const;
+    HttpResponse handleRevokeAll(const HttpRequest &request) const;
+    HttpResponse handleIssueToken(const HttpRequest &request) const;
+    HttpResponse handleGetPasskey(const HttpRequest &request) const;
+    HttpResponse handleRotatePasskey(const HttpRequest &request) const;
+    HttpResponse handleLookupPasskey(const HttpRequest &request) const;
+    HttpResponse passkeyResponse(const QString &userId, bool rotate) const;
+    // Checks a fresh signed challenge in the body (challengeId, signature) for userId.
+    std::optional<HttpResponse> checkSignedChallenge(const QString &userId, const QJsonObject &body) const;
+    // The claims of the request's own bearer token (the router already checked it).
+    TokenClaims claimsOf(const HttpRequest &request) const;
+    HttpResponse tokenResponse(const QString &userId, const SessionRecord &session) const;
+    void forgetRevocation(const QString &sessionId) const;
 
     bool readConfig(QString *error);
     // 400 when the path's user id is not 40 lower-case hex characters.
@@ -86,6 +114,14 @@ private:
     Clock m_clock;
     qint64 m_tokenTtlSecs = DefaultTokenTtlSecs;
     qint64 m_creditTtlSecs = DefaultCreditTtlSecs;
+    qint64 m_sessionMaxSecs = DefaultSessionMaxSecs;
+    struct RevocationEntry {
+        bool revoked = false;
+        qint64 expiresAt = 0;
+        qint64 checkedAt = 0;
+    };
+    mutable QMutex m_revocationLock;
+    mutable QHash<QString, RevocationEntry> m_revocations;
     std::unique_ptr<CreditView> m_credit;
     QString m_creditSource = QStringLiteral("none");  // for health(): none | local | remote
     std::unique_ptr<UmsStore> m_store;

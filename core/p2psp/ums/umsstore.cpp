@@ -33,6 +33,22 @@ QList<Migration> migrations()
           QStringLiteral("CREATE INDEX challenges_by_user ON challenges (user_id, expires_at)"),
           QStringLiteral("CREATE INDEX challenges_by_expiry ON challenges (expires_at)")},
          false},
+        // A tracker passkey per user (announce URLs cannot carry headers, so the credential is in
+        // the URL: it must be good for nothing but announcing), and the login sessions tokens
+        // name, so refresh is bounded and logout revokes.
+        {2,
+         {QStringLiteral("CREATE TABLE passkeys ("
+                         "user_id TEXT PRIMARY KEY REFERENCES users(user_id),"
+                         "passkey TEXT NOT NULL UNIQUE,"
+                         "created_at BIGINT NOT NULL)"),
+          QStringLiteral("CREATE TABLE sessions ("
+                         "session_id TEXT PRIMARY KEY,"
+                         "user_id TEXT NOT NULL REFERENCES users(user_id),"
+                         "created_at BIGINT NOT NULL,"
+                         "expires_at BIGINT NOT NULL,"
+                         "revoked_at BIGINT NOT NULL DEFAULT 0)"),
+          QStringLiteral("CREATE INDEX sessions_by_user ON sessions (user_id)")},
+         false},
     };
 }
 
@@ -162,7 +178,7 @@ qint64 UmsStore::userCount(QString *error) const
     return q.value(0).toLongLong();
 }
 
-bool UmsStore::addChallenge(const ChallengeRecord &challenge, qint64 now, qint64 ttlSecs, QString *error)
+ChallengeAdd UmsStore::addChallenge(const ChallengeRecord &challenge, qint64 now, qint64 ttlSecs, QString *error)
 {
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
@@ -171,15 +187,18 @@ bool UmsStore::addChallenge(const ChallengeRecord &challenge, qint64 now, qint64
     QSqlQuery purge(db);
     purge.prepare(QStringLiteral("DELETE FROM challenges WHERE expires_at < ?"));
     purge.addBindValue(now - ttlSecs);
-    QSqlQuery evict(db);
-    evict.prepare(QStringLiteral("DELETE FROM challenges WHERE user_id = ? AND used = 0 AND expires_at > ? "
-                                 "AND challenge_id NOT IN (SELECT challenge_id FROM challenges WHERE user_id = ? "
-                                 "AND used = 0 AND expires_at > ? ORDER BY expires_at DESC, challenge_id LIMIT ?)"));
-    evict.addBindValue(challenge.userId);
-    evict.addBindValue(now);
-    evict.addBindValue(challenge.userId);
-    evict.addBindValue(now);
-    evict.addBindValue(MaxLiveChallengesPerUser - 1);
+    if (!execQuery(purge, error))
+        return ChallengeAdd::Failed;
+    // A new challenge never evicts an older live one: a stranger asking for challenges in the
+    // user's name would otherwise cancel the user's own login in progress. The cap answers 429.
+    QSqlQuery live(db);
+    live.prepare(QStringLiteral("SELECT COUNT(*) FROM challenges WHERE user_id = ? AND used = 0 AND expires_at > ?"));
+    live.addBindValue(challenge.userId);
+    live.addBindValue(now);
+    if (!execQuery(live, error) || !live.next())
+        return ChallengeAdd::Failed;
+    if (live.value(0).toInt() >= MaxLiveChallengesPerUser)
+        return ChallengeAdd::TooMany;
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO challenges (challenge_id, user_id, challenge, expires_at, used) "
                                   "VALUES (?, ?, ?, ?, 0)"));
@@ -187,7 +206,7 @@ bool UmsStore::addChallenge(const ChallengeRecord &challenge, qint64 now, qint64
     insert.addBindValue(challenge.userId);
     insert.addBindValue(challenge.challenge);
     insert.addBindValue(challenge.expiresAt);
-    return execQuery(purge, error) && execQuery(evict, error) && execQuery(insert, error) && tx.commit(error);
+    return execQuery(insert, error) && tx.commit(error) ? ChallengeAdd::Ok : ChallengeAdd::Failed;
 }
 
 ChallengeCheck UmsStore::consumeChallenge(const QString &challengeId, const QString &userId, qint64 now,
@@ -219,6 +238,93 @@ ChallengeCheck UmsStore::consumeChallenge(const QString &challengeId, const QStr
     if (mark.numRowsAffected() != 1)
         return ChallengeCheck::Used;
     return tx.commit(error) ? ChallengeCheck::Ok : ChallengeCheck::Failed;
+}
+
+std::optional<QString> UmsStore::passkey(const QString &userId, bool rotate, const QString &fresh, qint64 now,
+                                         QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    if (!rotate) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT passkey FROM passkeys WHERE user_id = ?"));
+        q.addBindValue(userId);
+        if (!execQuery(q, error))
+            return std::nullopt;
+        if (q.next())
+            return q.value(0).toString();
+    }
+    QSqlQuery upsert(db);
+    upsert.prepare(QStringLiteral("INSERT INTO passkeys (user_id, passkey, created_at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (user_id) DO UPDATE SET passkey = excluded.passkey, "
+                                  "created_at = excluded.created_at"));
+    upsert.addBindValue(userId);
+    upsert.addBindValue(fresh);
+    upsert.addBindValue(now);
+    if (!execQuery(upsert, error) || !tx.commit(error))
+        return std::nullopt;
+    return fresh;
+}
+
+std::optional<QString> UmsStore::userForPasskey(const QString &passkey) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT user_id FROM passkeys WHERE passkey = ?"));
+    q.addBindValue(passkey);
+    QString ignored;
+    if (!execQuery(q, &ignored) || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+bool UmsStore::addSession(const SessionRecord &session, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO sessions (session_id, user_id, created_at, expires_at, revoked_at) "
+                             "VALUES (?, ?, ?, ?, 0)"));
+    q.addBindValue(session.sessionId);
+    q.addBindValue(session.userId);
+    q.addBindValue(session.createdAt);
+    q.addBindValue(session.expiresAt);
+    return execQuery(q, error) && tx.commit(error);
+}
+
+std::optional<SessionRecord> UmsStore::session(const QString &sessionId, QString *error) const
+{
+    if (error)
+        error->clear();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT session_id, user_id, created_at, expires_at, revoked_at FROM sessions "
+                             "WHERE session_id = ?"));
+    q.addBindValue(sessionId);
+    if (!execQuery(q, error) || !q.next())
+        return std::nullopt;
+    return SessionRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
+                         q.value(3).toLongLong(), q.value(4).toLongLong()};
+}
+
+int UmsStore::revokeSessions(const QString &userId, const QString &sessionId, qint64 now, QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    QSqlQuery q(db);
+    if (sessionId.isEmpty()) {
+        q.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = 0"));
+        q.addBindValue(now);
+        q.addBindValue(userId);
+    } else {
+        q.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND session_id = ? "
+                                 "AND revoked_at = 0"));
+        q.addBindValue(now);
+        q.addBindValue(userId);
+        q.addBindValue(sessionId);
+    }
+    if (!execQuery(q, error))
+        return -1;
+    const int n = q.numRowsAffected();
+    return tx.commit(error) ? n : -1;
 }
 
 } // namespace mp2p

@@ -32,14 +32,25 @@ struct ChallengeRecord {
 };
 
 enum class ChallengeCheck { Ok, Unknown, OtherUser, Used, Expired, Failed };
+enum class ChallengeAdd { Ok, TooMany, Failed };
+
+// One login: tokens name it ("sid"); refresh never goes past expiresAt; logout sets revokedAt.
+struct SessionRecord {
+    QString sessionId;
+    QString userId;
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+    qint64 revokedAt = 0;  // 0 = live
+};
 
 // The UMS's SQLite (or PostgreSQL) file: users and login challenges. Every write runs in one
 // transaction that is committed before the method returns.
 class UmsStore {
 public:
-    // A user may hold this many live challenges; a new one evicts the oldest, so nobody can
-    // fill the table by asking for challenges on someone else's behalf.
-    static constexpr int MaxLiveChallengesPerUser = 8;
+    // A user may hold this many live challenges; past it new ones are refused (429), never
+    // evicting older ones, so a stranger flooding challenges in a user's name cannot cancel the
+    // user's login (the per-address rate limit on the route bounds the stranger).
+    static constexpr int MaxLiveChallengesPerUser = 1000;
 
     explicit UmsStore(const QString &path);
 
@@ -58,11 +69,22 @@ public:
     std::optional<qint64> reputation(const QString &userId) const;
     qint64 userCount(QString *error) const;
 
-    bool addChallenge(const ChallengeRecord &challenge, qint64 now, qint64 ttlSecs, QString *error);
+    ChallengeAdd addChallenge(const ChallengeRecord &challenge, qint64 now, qint64 ttlSecs, QString *error);
     // Marks the challenge used when it belongs to userId, is unused and has not expired, and
     // hands back its text in *challengeText. A challenge of another user is left untouched.
     ChallengeCheck consumeChallenge(const QString &challengeId, const QString &userId, qint64 now,
                                     QString *challengeText, QString *error);
+
+    // The user's tracker passkey; `fresh` is stored when there is none yet or `rotate` is set.
+    std::optional<QString> passkey(const QString &userId, bool rotate, const QString &fresh, qint64 now,
+                                   QString *error);
+    std::optional<QString> userForPasskey(const QString &passkey) const;
+
+    bool addSession(const SessionRecord &session, QString *error);
+    // Nothing with an empty *error means "no such session".
+    std::optional<SessionRecord> session(const QString &sessionId, QString *error) const;
+    // Revokes one session of the user (or all of them with an empty sessionId); how many, -1 on error.
+    int revokeSessions(const QString &userId, const QString &sessionId, qint64 now, QString *error);
 
 private:
     Database m_db;

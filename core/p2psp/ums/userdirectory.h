@@ -13,6 +13,8 @@ public:
     virtual ~UserDirectory() = default;
     // The user's reputation, or nothing when the UMS does not know the user.
     virtual std::optional<int> reputationOf(const QString &userId) const = 0;
+    // The user whose tracker passkey this is, or nothing (unknown, or rotated away).
+    virtual std::optional<QString> userForPasskey(const QString &) const { return std::nullopt; }
 };
 
 } // namespace mp2p

@@ -111,10 +111,58 @@ qint64 ProviderClient::tokenExpiresAt() const { return d->expiresAt; }
 QString ProviderClient::announceUrl() const
 {
     const QString base = d->directory.value(QStringLiteral("announceUrl")).toString();
-    if (base.isEmpty() || d->token.isEmpty())
+    if (base.isEmpty() || d->passkey.isEmpty())
         return {};
-    // Tokens are base64url and dots, safe in a query as they are.
-    return base + QStringLiteral("?token=") + d->token;
+    // Passkeys are hex, safe in a path as they are.
+    return base + QLatin1Char('/') + d->passkey;
+}
+
+QString ProviderClient::passkey() const { return d->passkey; }
+
+void ProviderClient::rotatePasskey(Callback done)
+{
+    call("POST", QStringLiteral("ums"), QStringLiteral("/ums/v1/passkey"), {}, [this, done](const JsonReply &r) {
+        if (r.ok())
+            d->setPasskey(r.body.value(QStringLiteral("passkey")).toString());
+        if (done)
+            done(r);
+    });
+}
+
+void ProviderClient::logout(Callback done)
+{
+    if (d->token.isEmpty()) {
+        if (done)
+            done(JsonReply{200, {}, {}, {}});
+        return;
+    }
+    d->refreshTimer.stop();
+    d->http.send("DELETE", d->url(QStringLiteral("ums"), QStringLiteral("/ums/v1/sessions/current")), {},
+                 [this, done](const JsonReply &r) {
+        d->noteReply(r);
+        if (done)
+            done(r);
+    });
+}
+
+bool ProviderClient::isProviderUrl(const QUrl &url) const
+{
+    const QJsonObject services = d->directory.value(QStringLiteral("services")).toObject();
+    for (auto it = services.constBegin(); it != services.constEnd(); ++it) {
+        const QUrl known(it.value().toString());
+        if (known.isValid() && !known.host().isEmpty() && known.scheme() == url.scheme()
+            && known.host().compare(url.host(), Qt::CaseInsensitive) == 0
+            && known.port(known.scheme() == QLatin1String("https") ? 443 : 80)
+                   == url.port(url.scheme() == QLatin1String("https") ? 443 : 80))
+            return true;
+    }
+    return false;
+}
+
+void ProviderClient::audienceToken(const QString &audience, Callback done)
+{
+    call("POST", QStringLiteral("ums"), QStringLiteral("/ums/v1/tokens"), {{QStringLiteral("audience"), audience}},
+         std::move(done));
 }
 
 void ProviderClient::setRefreshFraction(double fraction)
@@ -140,6 +188,16 @@ void ProviderClient::call(const QByteArray &method, const QString &service, cons
 
 void ProviderClient::callUrl(const QByteArray &method, const QUrl &url, const QJsonObject &body, Callback done)
 {
+    // The token goes only to the provider's own services: a URL taken from a record (an OMS
+    // URL someone published) could otherwise collect it.
+    if (!isProviderUrl(url)) {
+        JsonReply refused;
+        refused.status = 0;
+        refused.problem = QStringLiteral("%1 is not a service of the provider %2; nothing was sent there")
+                              .arg(url.toString(QUrl::RemoveQuery | QUrl::RemovePath), d->provider.toString());
+        QMetaObject::invokeMethod(this, [done = std::move(done), refused] { done(refused); }, Qt::QueuedConnection);
+        return;
+    }
     d->request(method, url, body, std::move(done), true);
 }
 

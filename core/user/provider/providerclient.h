@@ -35,7 +35,20 @@ public:
     QString token() const;
     QJsonObject directory() const;
     QUrl serviceUrl(const QString &service, const QString &path) const;  // "ixs", "/ixs/v1/content"
-    QString announceUrl() const;       // the OMS tracker URL with the current token
+    // The OMS tracker URL with this user's passkey: /announce/<passkey>. Bearer tokens never go
+    // into a URL (a tracker named by a record could keep and replay them).
+    QString announceUrl() const;
+    QString passkey() const;           // from the UMS after login; empty before
+    // Asks the UMS for a new passkey (the old one stops working); passkeyChanged() follows.
+    void rotatePasskey(Callback done);
+    // Logs out at the UMS (the session's tokens stop working everywhere); `done` may be empty.
+    void logout(Callback done);
+    // True when `url` has the scheme, host and port of a service the provider's directory lists:
+    // the only places this client sends its token or passkey to.
+    bool isProviderUrl(const QUrl &url) const;
+    // Asks the UMS for a short-lived token for an ISP's UNIS ("unis") or a relay ("rs"), which
+    // must never receive the provider token. The token is in body["token"].
+    void audienceToken(const QString &audience, Callback done);
     QString displayName() const;
     void setDisplayName(const QString &name);  // used when registering; default "peer-" + 8 chars of the id
     qint64 tokenExpiresAt() const;             // unix seconds (UMS clock)
@@ -71,7 +84,8 @@ public:
 Q_SIGNALS:
     void ready();                                 // once per connectToProvider(), when logged in
     void failed(const QString &problem);          // each failed attempt; a retry is already scheduled
-    void tokenChanged(const QString &token);      // the engine updates tracker URLs
+    void tokenChanged(const QString &token);
+    void passkeyChanged(const QString &passkey);  // the engine updates tracker URLs
     void connectedChanged(bool connected);
 
 private:

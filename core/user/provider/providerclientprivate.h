@@ -24,6 +24,7 @@ public:
     // Bookkeeping shared by every call.
     void noteReply(const JsonReply &reply);
     void setToken(const QString &token, qint64 expiresAt);
+    void setPasskey(const QString &passkey);
     int nextDelay(int *delayMs) const;  // returns the delay to use now and doubles *delayMs
     QUrl url(const QString &service, const QString &path) const;
     void request(const QByteArray &method, const QUrl &url, const QJsonObject &body, Callback done, bool mayRelogin);
@@ -34,6 +35,7 @@ public:
     JsonHttpClient http;
     QJsonObject directory;
     QString token;
+    QString passkey;
     qint64 expiresAt = 0;
     QString displayName;
     bool connected = false;
@@ -55,6 +57,10 @@ private:
     void askChallenge();
     void answerChallenge(const QString &challengeId, const QString &challenge);
     void loginSucceeded(const JsonReply &session);
+    void fetchPasskey();
+    void loginFinished();
+    void signChallenge(const QString &step, std::function<void(const QJsonObject &proof)> then,
+                       std::function<void(const JsonReply &)> failed);
     void loginFailed(const QString &step, const JsonReply &reply);
     bool checkStep(const QString &step, const JsonReply &reply);
 };

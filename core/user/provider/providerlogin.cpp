@@ -109,10 +109,33 @@ void ProviderClient::Private::answerChallenge(const QString &challengeId, const 
 
 void ProviderClient::Private::loginSucceeded(const JsonReply &session)
 {
-    loginRunning = false;
-    loginDelayMs = initialDelayMs;
     setToken(session.body.value(QStringLiteral("token")).toString(),
              qint64(session.body.value(QStringLiteral("expiresAt")).toDouble()));
+    fetchPasskey();
+}
+
+// The tracker credential: created by the UMS on first request, the same on every login.
+void ProviderClient::Private::fetchPasskey()
+{
+    http.get(url(QStringLiteral("ums"), QStringLiteral("/ums/v1/passkey")), [this](const JsonReply &r) {
+        if (!checkStep(QStringLiteral("get the tracker passkey from the UMS"), r))
+            return;
+        const QString key = r.body.value(QStringLiteral("passkey")).toString();
+        if (key.isEmpty()) {
+            JsonReply bad = r;
+            bad.problem = QStringLiteral("the UMS answered without a passkey");
+            loginFailed(QStringLiteral("get the tracker passkey from the UMS"), bad);
+            return;
+        }
+        setPasskey(key);
+        loginFinished();
+    });
+}
+
+void ProviderClient::Private::loginFinished()
+{
+    loginRunning = false;
+    loginDelayMs = initialDelayMs;
     qCInfo(lcProvider).noquote() << "logged in at" << provider.toString() << "as" << identity.userId;
     const auto waiting = std::exchange(afterLogin, {});
     for (const auto &then : waiting)
@@ -153,18 +176,34 @@ void ProviderClient::Private::scheduleRefresh()
     refreshTimer.start(int(delay));
 }
 
+void ProviderClient::Private::signChallenge(const QString &step, std::function<void(const QJsonObject &)> then,
+                                            std::function<void(const JsonReply &)> failed)
+{
+    http.send("POST", url(QStringLiteral("ums"), QStringLiteral("/ums/v1/challenges")),
+              {{QStringLiteral("userId"), identity.userId}}, [this, step, then, failed](const JsonReply &r) {
+        noteReply(r);
+        if (!r.ok()) {
+            failed(r);
+            return;
+        }
+        const QString challengeId = r.body.value(QStringLiteral("challengeId")).toString();
+        const QString challenge = r.body.value(QStringLiteral("challenge")).toString();
+        const QByteArray signature = identity.key.sign(QStringLiteral("mp2p-login:%1:%2").arg(challengeId, challenge).toLatin1());
+        then({{QStringLiteral("challengeId"), challengeId},
+              {QStringLiteral("signature"), QString::fromLatin1(toBase64Url(signature))}});
+    });
+}
+
+// A refresh proves the key again (a fresh signed challenge): the UMS renews nothing on the
+// token alone, so a copied token dies with its lifetime.
 void ProviderClient::Private::refresh()
 {
     if (loginRunning)
         return;  // the login under way brings a new token anyway
-    http.send("POST", url(QStringLiteral("ums"), QStringLiteral("/ums/v1/sessions/refresh")), {}, [this](const JsonReply &r) {
-        noteReply(r);
-        if (r.ok() && !r.body.value(QStringLiteral("token")).toString().isEmpty()) {
-            setToken(r.body.value(QStringLiteral("token")).toString(), qint64(r.body.value(QStringLiteral("expiresAt")).toDouble()));
-            return;
-        }
-        if (r.status == 401) {
-            // The token expired (e.g. the UMS was down too long) or the UMS key changed.
+    const auto retry = [this](const JsonReply &r) {
+        if (r.status == 401 || r.status == 404) {
+            // The token expired, the session ended (logout, absolute lifetime), the UMS key
+            // changed, or the UMS no longer knows the user (404 on the challenge): log in afresh.
             qCInfo(lcProvider) << "token refresh refused; logging in again";
             startLogin(false);
             return;
@@ -172,7 +211,25 @@ void ProviderClient::Private::refresh()
         const int delay = nextDelay(&refreshDelayMs);
         qCWarning(lcProvider).noquote() << "token refresh failed:" << r.problem << "- retrying in" << delay << "ms";
         refreshTimer.start(delay);
-    });
+    };
+    signChallenge(QStringLiteral("refresh"), [this, retry](const QJsonObject &proof) {
+        http.send("POST", url(QStringLiteral("ums"), QStringLiteral("/ums/v1/sessions/refresh")), proof, [this, retry](const JsonReply &r) {
+            noteReply(r);
+            if (r.ok() && !r.body.value(QStringLiteral("token")).toString().isEmpty()) {
+                setToken(r.body.value(QStringLiteral("token")).toString(), qint64(r.body.value(QStringLiteral("expiresAt")).toDouble()));
+                return;
+            }
+            retry(r);
+        });
+    }, retry);
+}
+
+void ProviderClient::Private::setPasskey(const QString &newPasskey)
+{
+    if (newPasskey.isEmpty() || newPasskey == passkey)
+        return;
+    passkey = newPasskey;
+    Q_EMIT q->passkeyChanged(passkey);
 }
 
 void ProviderClient::Private::setToken(const QString &newToken, qint64 newExpiresAt)

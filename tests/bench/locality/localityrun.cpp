@@ -95,6 +95,7 @@ private:
     std::unique_ptr<test::Mp2pdProcess> m_server;
     std::vector<std::unique_ptr<BenchProcess>> m_peers;
     QStringList m_tokens;    // one user per peer, index as in m_result.peers
+    QStringList m_passkeys;  // their tracker passkeys, same index
     test::TestHttp m_http;
     QNetworkAccessManager m_network;
     QElapsedTimer m_clock;
@@ -138,6 +139,7 @@ bool LocalityRun::prepareOverlay()
             return false;
         }
         m_tokens.append(user.token);
+        m_passkeys.append(user.passkey);
     }
     QJsonObject overlay{{QStringLiteral("overlayId"), m_config.content.infoHash}, {QStringLiteral("name"), QStringLiteral("locality bench")}};
     if (!m_config.content.infoHashV2.isEmpty())
@@ -164,7 +166,7 @@ BenchProcess *LocalityRun::spawnPeer(int index)
     QStringList args{QStringLiteral("--torrent"), m_config.content.torrentPath,
                      QStringLiteral("--save"), p.seed ? m_config.content.saveRoot : dir(p.label + QStringLiteral("-files")),
                      QStringLiteral("--state"), dir(p.label), QStringLiteral("--listen"), QStringLiteral("%1:%2").arg(p.address).arg(peerPort()),
-                     QStringLiteral("--tracker"), m_server->baseUrl() + QStringLiteral("/announce/") + m_tokens.at(index)};
+                     QStringLiteral("--tracker"), m_server->baseUrl() + QStringLiteral("/announce/") + m_passkeys.at(index)};
     if (p.seed)
         args << QStringLiteral("--seed-mode");
     watch(process, index);

@@ -115,7 +115,7 @@ QByteArray announcePaths(const Options &o, const QList<LoggedInUser> &users, con
         for (int i = 0; i < hashes.size(); ++i) {
             const QByteArray peerId = "-MB0001-" + randomBinary(rng, 12);
             const LoggedInUser &user = users.at((i + p) % users.size());
-            const QString path = announceUrl(QString(), user.token, hashes.at(i), peerId, quint16(10000 + p),
+            const QString path = announceUrl(QString(), user.passkey, hashes.at(i), peerId, quint16(10000 + p),
                                              p % 5 == 0 ? 0 : 1000000, QStringLiteral("started"), true);
             out += path.toLatin1() + "&numwant=50\n";
         }

@@ -87,9 +87,10 @@ private Q_SLOTS:
         m_values = {{QStringLiteral("userId"), id(m_alice)}};
         const test::TestTorrent torrent = test::makeTorrent(m_dir.path() + QStringLiteral("/t"), false);
         const RouteInfo publish{HttpMethod::Post, QStringLiteral("/ixs/v1/content"), Access::User, {}};
-        const HttpResponse published = call(publish, token(m_alice),
-                                            QJsonDocument(test::IxsFixture::registration(torrent, QStringLiteral("walk")))
-                                                .toJson(QJsonDocument::Compact));
+        // The record must name this provider's OMS: the IXS refuses any other.
+        QJsonObject record = test::IxsFixture::registration(torrent, QStringLiteral("walk"));
+        record.insert(QStringLiteral("omsUrl"), m_host->baseUrl());
+        const HttpResponse published = call(publish, token(m_alice), QJsonDocument(record).toJson(QJsonDocument::Compact));
         QCOMPARE(published.status, 201);
         m_values.insert(QStringLiteral("id"), QJsonDocument::fromJson(published.body).object().value(QStringLiteral("id")).toString());
         m_values.insert(QStringLiteral("overlayId"), torrent.infoHashV1);
@@ -110,8 +111,10 @@ private Q_SLOTS:
             QStringLiteral("GET /ixs/v1/content"), QStringLiteral("GET /ixs/v1/content/{id}"),
             QStringLiteral("GET /ixs/v1/content/by-infohash/{hex}"), QStringLiteral("GET /oms/v1/overlays/{id}"),
             // BitTorrent clients carry their credential in the URL; the tracker checks it.
-            QStringLiteral("GET /announce"), QStringLiteral("GET /announce/{token}"), QStringLiteral("GET /scrape"),
-            QStringLiteral("GET /scrape/{token}"),
+            QStringLiteral("GET /announce"), QStringLiteral("GET /announce/{passkey}"), QStringLiteral("GET /scrape"),
+            QStringLiteral("GET /scrape/{passkey}"),
+            // A remote OMS resolves a passkey to its (public) user id; only its holder can ask.
+            QStringLiteral("GET /ums/v1/passkeys/{passkey}"),
             // Contribution credit is verifiable by anyone; it names no address.
             QStringLiteral("GET /pams/v1/credit/{userId}")};
         QSet<QString> open;

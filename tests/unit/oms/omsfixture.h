@@ -70,8 +70,23 @@ struct OmsFixture {
         // As a PAMS where every user consented to volunteer; tests of consent set their own.
         if (everyoneConsents)
             service->setVolunteerConsentCheck([](const QString &, const QString &) { return true; });
+        // As the UMS: the passkeys handed out by passkeyOf(); anything else is unknown.
+        service->setPasskeyResolver([this](const QString &passkey) -> std::optional<QString> {
+            const auto it = passkeys.constFind(passkey);
+            return it == passkeys.cend() ? std::nullopt : std::optional<QString>(*it);
+        });
         service->registerRoutes(*router);
     }
+
+    // The user's tracker passkey (as the UMS would hand it out): 64 hex characters.
+    QString passkeyOf(const TestUser &user) const
+    {
+        const QString key = QString::fromLatin1(
+            QCryptographicHash::hash(("passkey:" + user.userId).toLatin1(), QCryptographicHash::Sha256).toHex());
+        passkeys.insert(key, user.userId);
+        return key;
+    }
+    mutable QHash<QString, QString> passkeys;  // passkey -> user id
 
     RouterClient as(const TestUser &user) const { return RouterClient{router.get(), user.token}; }
     RouterClient anonymous() const { return RouterClient{router.get(), {}}; }
@@ -88,7 +103,7 @@ struct OmsFixture {
             .status;
     }
 
-    // An announce query string (without the token) for the peer `id` with an explicit ip.
+    // An announce query string (without the passkey) for the peer `id` with an explicit ip.
     static QString announceQuery(const QByteArray &infoHash, const QByteArray &id, const QString &ip, int port,
                                  qint64 left, const QString &extra = {})
     {
@@ -101,7 +116,7 @@ struct OmsFixture {
 
     HttpResponse announce(const TestUser &user, const QString &query) const
     {
-        return anonymous().get(QStringLiteral("/announce?token=%1&%2").arg(user.token, query));
+        return anonymous().get(QStringLiteral("/announce/") + passkeyOf(user) + QLatin1Char('?') + query);
     }
 
     static QVariantMap decode(const HttpResponse &response)

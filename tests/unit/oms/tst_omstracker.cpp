@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(peers.size(), 2);
         QVERIFY(!peers.contains("127.1.0.3:6883"));
 
-        const QByteArray scrape = f.anonymous().get("/scrape?info_hash=" + m_hash.toPercentEncoding()).body;
+        const QByteArray scrape = f.anonymous().get("/scrape/" + f.passkeyOf(f.alice).toLatin1() + "?info_hash=" + m_hash.toPercentEncoding()).body;
         const QVariantMap files = OmsFixture::decode(HttpResponse::raw("", scrape)).value("files").toMap();
         const QVariantMap counts = files.value(QString::fromLatin1(m_hash)).toMap();
         QCOMPARE(counts.value("complete").toLongLong(), 2);
@@ -158,20 +158,26 @@ private Q_SLOTS:
         QCOMPARE(f.service->health().value("peers").toInt(), 0);
     }
 
-    void tokenIsRequiredAndChecked()
+    void passkeyIsRequiredAndChecked()
     {
         OmsFixture f;
         QCOMPARE(f.createOverlay(f.alice, m_hash), 201);
         const QString q = OmsFixture::announceQuery(m_hash, OmsFixture::peerId('z'), "127.0.0.5", 7000, 1);
         QString reason = OmsFixture::decode(f.anonymous().get("/announce?" + q)).value("failure reason").toString();
-        QVERIFY2(reason.contains("missing token"), qPrintable(reason));
-        reason = OmsFixture::decode(f.anonymous().get("/announce/v1.forged.token?" + q)).value("failure reason").toString();
-        QVERIFY2(reason.contains("invalid token"), qPrintable(reason));
-        const TestUser expired = makeUser(f.issuer, f.now - 7200, 3600);
-        reason = OmsFixture::decode(f.announce(expired, q)).value("failure reason").toString();
-        QVERIFY2(reason.contains("invalid token"), qPrintable(reason));
-        // The path form that libtorrent accepts on loopback.
-        const QVariantMap ok = OmsFixture::decode(f.anonymous().get("/announce/" + f.bob.token + "?" + q));
+        QVERIFY2(reason.contains("missing passkey"), qPrintable(reason));
+        reason = OmsFixture::decode(f.anonymous().get("/announce/" + QString(64, u'a') + "?" + q)).value("failure reason").toString();
+        QVERIFY2(reason.contains("unknown passkey"), qPrintable(reason));
+        // A valid bearer token is not a tracker credential: neither in the path nor as ?token=.
+        reason = OmsFixture::decode(f.anonymous().get("/announce/" + f.bob.token + "?" + q)).value("failure reason").toString();
+        QVERIFY2(reason.contains("unknown passkey"), qPrintable(reason));
+        reason = OmsFixture::decode(f.anonymous().get("/announce?token=" + f.bob.token + "&" + q)).value("failure reason").toString();
+        QVERIFY2(reason.contains("missing passkey"), qPrintable(reason));
+        QCOMPARE(f.service->health().value("peers").toInt(), 0);
+        // Scrapes need the passkey too.
+        reason = OmsFixture::decode(f.anonymous().get("/scrape?info_hash=" + QString::fromLatin1(m_hash.toPercentEncoding())))
+                     .value("failure reason").toString();
+        QVERIFY2(reason.contains("missing passkey"), qPrintable(reason));
+        const QVariantMap ok = OmsFixture::decode(f.anonymous().get("/announce/" + f.passkeyOf(f.bob) + "?" + q));
         QVERIFY(!ok.contains("failure reason"));
         QCOMPARE(ok.value("incomplete").toLongLong(), 1);
     }
@@ -191,7 +197,7 @@ private Q_SLOTS:
         for (const bool trusted : {false, true}) {
             OmsFixture f(QJsonObject{{"trustIpParameter", trusted}});
             QCOMPARE(f.createOverlay(f.alice, m_hash), 201);
-            const QUrl url("http://x/announce?token=" + f.alice.token + "&"
+            const QUrl url("http://x/announce/" + f.passkeyOf(f.alice) + "?"
                            + OmsFixture::announceQuery(m_hash, OmsFixture::peerId('r'), "10.9.9.9", 7000, 1));
             HttpRequest request;
             request.path = url.path();
@@ -240,7 +246,7 @@ private Q_SLOTS:
         // A hash of 7-bit bytes: see binaryScrapeKeys for hashes with bytes >= 0x80.
         const QByteArray other("0123456789abcdefghij");
         QCOMPARE(f.createOverlay(f.bob, other), 201);
-        const HttpResponse r = f.anonymous().get("/scrape?info_hash=" + m_hash.toPercentEncoding() + "&info_hash="
+        const HttpResponse r = f.anonymous().get("/scrape/" + f.passkeyOf(f.alice).toLatin1() + "?info_hash=" + m_hash.toPercentEncoding() + "&info_hash="
                                                  + other.toPercentEncoding() + "&info_hash="
                                                  + OmsFixture::hashOf("unknown").toPercentEncoding());
         const QVariantMap files = OmsFixture::decode(r).value("files").toMap();
@@ -248,9 +254,9 @@ private Q_SLOTS:
         QCOMPARE(files.value(QString::fromLatin1(m_hash)).toMap().value("incomplete").toLongLong(), 2);
         QCOMPARE(files.value(QString::fromLatin1(other)).toMap().value("complete").toLongLong(), 0);
         QVERIFY(r.body.contains("20:" + other));
-        const QString reason = OmsFixture::decode(f.anonymous().get("/scrape?info_hash=abc")).value("failure reason").toString();
+        const QString reason = OmsFixture::decode(f.anonymous().get("/scrape/" + f.passkeyOf(f.alice) + "?info_hash=abc")).value("failure reason").toString();
         QVERIFY(reason.contains("info_hash"));
-        QVERIFY(OmsFixture::decode(f.anonymous().get("/scrape")).contains("failure reason"));
+        QVERIFY(OmsFixture::decode(f.anonymous().get("/scrape/" + f.passkeyOf(f.alice))).contains("failure reason"));
     }
 
     void binaryScrapeKeys()
@@ -258,7 +264,7 @@ private Q_SLOTS:
         OmsFixture f;
         populate(f);
         QVERIFY(std::any_of(m_hash.begin(), m_hash.end(), [](char c) { return uchar(c) >= 0x80; }));
-        const HttpResponse r = f.anonymous().get("/scrape?info_hash=" + m_hash.toPercentEncoding());
+        const HttpResponse r = f.anonymous().get("/scrape/" + f.passkeyOf(f.alice).toLatin1() + "?info_hash=" + m_hash.toPercentEncoding());
         QVERIFY(r.body.contains("20:" + m_hash));
     }
 };

@@ -24,11 +24,11 @@ private:
     static QVariantMap announceFrom(OmsFixture &f, const TestUser &user, const QString &from, const QByteArray &hash, char id,
                                     const QString &extra)
     {
-        const QString query = QStringLiteral("token=") + user.token + QStringLiteral("&info_hash=")
+        const QString query = QStringLiteral("info_hash=")
                               + QString::fromLatin1(hash.toPercentEncoding()) + QStringLiteral("&peer_id=")
                               + QString::fromLatin1(OmsFixture::peerId(id).toPercentEncoding())
                               + QStringLiteral("&port=6881&uploaded=0&downloaded=0&left=100&compact=1") + extra;
-        const QUrl url(QStringLiteral("http://test/announce?") + query);
+        const QUrl url(QStringLiteral("http://test/announce/") + f.passkeyOf(user) + QLatin1Char('?') + query);
         HttpRequest request;
         request.method = HttpMethod::Get;
         request.path = url.path();

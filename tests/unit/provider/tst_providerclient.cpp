@@ -55,7 +55,10 @@ private Q_SLOTS:
         QCOMPARE(verifyToken(client, &claims), TokenStatus::Valid);
         QCOMPARE(claims.userId, client.identity().userId);
         QCOMPARE(client.tokenExpiresAt(), claims.expiresAt);
-        QCOMPARE(client.announceUrl(), host.baseUrl() + QStringLiteral("/announce?token=") + client.token());
+        // The tracker URL carries the passkey, never the bearer token.
+        QCOMPARE(client.passkey().size(), 64);
+        QCOMPARE(client.announceUrl(), host.baseUrl() + QStringLiteral("/announce/") + client.passkey());
+        QVERIFY(!client.announceUrl().contains(client.token()));
         QCOMPARE(client.serviceUrl(QStringLiteral("ixs"), QStringLiteral("/ixs/v1/content")),
                  QUrl(host.baseUrl() + QStringLiteral("/ixs/v1/content")));
 

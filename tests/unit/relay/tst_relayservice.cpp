@@ -101,8 +101,11 @@ void TestRelayService::credentialsWorkOnTheRelay()
 
     const RouterClient anonymous{&router, {}};
     QCOMPARE(anonymous.post(QStringLiteral("/rs/v1/credentials"), {}).status, 401);
-    const HttpResponse r = RouterClient{&router, alice.token}.post(QStringLiteral("/rs/v1/credentials"),
-                                                                   {{"overlay", "ab12"}});
+    // The provider's own tokens are not for relays: only a token made for audience "rs".
+    QCOMPARE(RouterClient({&router, alice.token}).post(QStringLiteral("/rs/v1/credentials"), {{"overlay", "ab12"}}).status, 401);
+    const QString relayToken = issuer.issue(alice.userId, now, 600, audience::Relay);
+    const HttpResponse r = RouterClient{&router, relayToken}.post(QStringLiteral("/rs/v1/credentials"),
+                                                                  {{"overlay", "ab12"}});
     QCOMPARE(r.status, 200);
     const QJsonObject creds = jsonOf(r);
     const QString username = creds.value("username").toString();

@@ -1,6 +1,8 @@
 // R13 login: challenge -> signed answer -> token; refresh; refusal of bad answers and tokens.
 #include "umsfixture.h"
 
+#include <QJsonDocument>
+
 using namespace mp2p;
 using namespace mp2p::test;
 
@@ -134,18 +136,34 @@ private Q_SLOTS:
         QVERIFY(jsonOf(r).value("message").toString().contains("unknown"));
     }
 
-    void liveChallengesPerUserAreCapped()
+    // Past the cap new challenges are refused with 429; the older ones still log in (they used
+    // to be evicted, which let anyone cancel a user's login).
+    void liveChallengesPerUserAreCappedWithoutEviction()
     {
         const KeyPair key = KeyPair::generate();
         const QString userId = userIdForPublicKey(key.publicKey());
         f->registerKey(key);
-        QList<QJsonObject> challenges;
-        for (int i = 0; i < UmsStore::MaxLiveChallengesPerUser + 2; ++i) {
-            challenges.append(f->challengeFor(userId));
-            f->now += 1;  // gives them a clear age order
+        const QJsonObject first = f->challengeFor(userId);
+        for (int i = 1; i < UmsStore::MaxLiveChallengesPerUser; ++i) {
+            HttpRequest request;
+            request.method = HttpMethod::Post;
+            request.path = QStringLiteral("/ums/v1/challenges");
+            request.body = QJsonDocument(QJsonObject{{"userId", userId}}).toJson();
+            request.remoteAddress = QHostAddress(QStringLiteral("127.0.%1.%2").arg(i / 50 + 1).arg(i % 50 + 1));
+            QCOMPARE(f->router->dispatch(request).status, 201);
         }
-        QCOMPARE(f->answer(userId, challenges.first(), UmsFixture::signChallenge(key, challenges.first())).status, 401);
-        QCOMPARE(f->answer(userId, challenges.last(), UmsFixture::signChallenge(key, challenges.last())).status, 201);
+        HttpRequest over;
+        over.method = HttpMethod::Post;
+        over.path = QStringLiteral("/ums/v1/challenges");
+        over.body = QJsonDocument(QJsonObject{{"userId", userId}}).toJson();
+        over.remoteAddress = QHostAddress(QStringLiteral("127.0.99.1"));
+        const HttpResponse refused = f->router->dispatch(over);
+        QCOMPARE(refused.status, 429);
+        bool hasRetryAfter = false;
+        for (const auto &h : refused.headers)
+            hasRetryAfter = hasRetryAfter || h.first.compare("Retry-After", Qt::CaseInsensitive) == 0;
+        QVERIFY(hasRetryAfter);
+        QCOMPARE(f->answer(userId, first, UmsFixture::signChallenge(key, first)).status, 201);
     }
 
     void unknownUserAndUnknownChallengeAreRefused()
@@ -220,13 +238,13 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(notJson).value("error").toString(), QStringLiteral("invalid_json"));
     }
 
-    void refreshIssuesNewTokenForBearer()
+    void refreshIssuesNewTokenForBearerWithSignedChallenge()
     {
         const KeyPair key = KeyPair::generate();
         const QString token = f->login(key);
         QVERIFY(!token.isEmpty());
         f->now += 600;
-        const HttpResponse r = f->client(token).post(QStringLiteral("/ums/v1/sessions/refresh"), {});
+        const HttpResponse r = f->refresh(token, key);
         QCOMPARE(r.status, 201);
         const QJsonObject session = jsonOf(r);
         QCOMPARE(session.value("userId").toString(), userIdForPublicKey(key.publicKey()));
@@ -235,6 +253,7 @@ private Q_SLOTS:
         QCOMPARE(TokenVerifier(f->service->publicKey()).verify(session.value("token").toString(), f->now, &claims),
                  TokenStatus::Valid);
         QCOMPARE(claims.issuedAt, f->now);
+        QVERIFY(!claims.sessionId.isEmpty());
         QVERIFY(session.value("token").toString() != token);
 
         const HttpResponse anonymous = f->client().post(QStringLiteral("/ums/v1/sessions/refresh"), {});
@@ -265,7 +284,7 @@ private Q_SLOTS:
         else
             token = TokenIssuer(KeyPair::generate()).issue(userId, f->now, 999999).section('.', 0, 1) + '.'
                     + token.section('.', 2);
-        const HttpResponse refresh = f->client(token).post(QStringLiteral("/ums/v1/sessions/refresh"), {});
+        const HttpResponse refresh = f->refresh(token, key);
         QCOMPARE(refresh.status, 401);
         QCOMPARE(jsonOf(refresh).value("error").toString(), QStringLiteral("unauthorized"));
         QVERIFY(!jsonOf(refresh).value("message").toString().isEmpty());

@@ -74,6 +74,15 @@ struct UmsFixture {
                               {QStringLiteral("signature"), signature}});
     }
 
+    // POST /ums/v1/sessions/refresh with `token` and a fresh challenge signed by `key`.
+    HttpResponse refresh(const QString &token, const KeyPair &key) const
+    {
+        const QJsonObject challenge = challengeFor(userIdForPublicKey(key.publicKey()));
+        return client(token).post(QStringLiteral("/ums/v1/sessions/refresh"),
+                                  {{QStringLiteral("challengeId"), challenge.value(QStringLiteral("challengeId"))},
+                                   {QStringLiteral("signature"), signChallenge(key, challenge)}});
+    }
+
     // Registers (if needed) and logs in; returns the token, or "" on failure.
     QString login(const KeyPair &key) const
     {

@@ -63,9 +63,13 @@ private Q_SLOTS:
         QVERIFY2(unis.start(&error), qPrintable(error));
         const KeyPair ums = KeyPair::generate();
         const TokenIssuer issuer(ums);
-        const QString peerToken = issuer.issue(QString(40, QLatin1Char('a')), QDateTime::currentSecsSinceEpoch(), 3600);
+        const QString peerToken = issuer.issue(QString(40, QLatin1Char('a')), QDateTime::currentSecsSinceEpoch(), 3600,
+                                               audience::Unis);
         QCOMPARE(pidSeenBy(unis, peerToken, QHostAddress(QStringLiteral("127.2.0.9"))), std::nullopt);
         unis.acceptUmsKey(ums.publicKey());
+        // The provider's own token (audience p2psp) must never be what a UNIS accepts.
+        const QString providerToken = issuer.issue(QString(40, QLatin1Char('a')), QDateTime::currentSecsSinceEpoch(), 3600);
+        QCOMPARE(pidSeenBy(unis, providerToken, QHostAddress(QStringLiteral("127.2.0.9"))), std::nullopt);
         QCOMPARE(pidSeenBy(unis, peerToken, QHostAddress(QStringLiteral("127.2.0.9"))), std::optional<QString>(QStringLiteral("local")));
     }
 

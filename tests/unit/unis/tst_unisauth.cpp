@@ -88,7 +88,10 @@ private Q_SLOTS:
 
     void umsTokens()
     {
-        const TestUser user = makeUser(*m_ums, Now - 10, 3600);
+        TestUser user = makeUser(*m_ums, Now - 10, 3600);
+        // The provider's own token (audience p2psp) is refused: a UNIS gets only "unis" tokens.
+        QVERIFY(isDenied(get(bearer(user.token)), QStringLiteral("not for a UNIS")));
+        user.token = m_ums->issue(user.userId, Now - 10, 3600, audience::Unis);
         QCOMPARE(get(bearer(user.token)).status, 200);
         const TestUser expired = makeUser(*m_ums, Now - 7200, 600);
         QVERIFY(isDenied(get(bearer(expired.token)), QStringLiteral("expired")));
