@@ -8,6 +8,7 @@
 #include <p2psp/oms/altonetworkview.h>
 #include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
+#include <p2psp/oms/swarmregistry.h>
 #include <p2psp/pams/localactivitysource.h>
 #include <p2psp/pams/consentservice.h>
 #include <p2psp/pams/pamsservice.h>
@@ -168,12 +169,15 @@ bool P2pspHost::startServices(QString *error)
             ums->useRemoteCredit(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))), m_network);
         }
     }
+    IxsService *localIxs = nullptr;
     if (m_config.runs(QStringLiteral("ixs"))) {
         auto ixs = std::make_unique<IxsService>(contextFor(QStringLiteral("ixs")));
         if (!ixs->start(error))
             return false;
+        localIxs = ixs.get();
         m_services.push_back(std::move(ixs));
     }
+    OmsService *localOms = nullptr;
     if (m_config.runs(QStringLiteral("oms"))) {
         if (!activity)
             qCWarning(lcHost) << "the OMS runs without a PAMS (no local PAMS and no remote.pams URL): peer lists will not use peer activity";
@@ -200,8 +204,11 @@ bool P2pspHost::startServices(QString *error)
             qCWarning(lcHost) << "the OMS has no PAMS to ask about volunteer consent: volunteer caches and relays are refused "
                                  "(run the PAMS here or set remote.pams)";
         }
+        localOms = oms.get();
         m_services.push_back(std::move(oms));
     }
+    if (localPams)
+        wireCreditChecks(localPams, localIxs, localOms);
     if (m_config.runs(QStringLiteral("cs"))) {
         auto cs = std::make_unique<CacheService>(contextFor(QStringLiteral("cs")));
         if (!cs->start(error))
@@ -215,6 +222,40 @@ bool P2pspHost::startServices(QString *error)
         m_services.push_back(std::move(rs));
     }
     return true;
+}
+
+// Credit is bounded by real transfers: reports name overlays the OMS knows, within the content's
+// size at the IXS, and a receipt counts only when the OMS saw both users in the swarm when it was
+// signed. Without an OMS or an IXS in this process the checks fail closed: no receipt is
+// credited (docs/SECURITY.md "Contribution credit": run the PAMS with the OMS and the IXS).
+void P2pspHost::wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService *oms)
+{
+    OverlayFacts facts;
+    facts.requireContentSize = true;
+    if (ixs && ixs->store()) {
+        IxsStore *index = ixs->store();
+        facts.contentSize = [index](const QString &overlayId) -> std::optional<qint64> {
+            QString e;
+            const auto size = index->contentSizeOf(overlayId, &e);
+            if (!e.isEmpty())
+                qCWarning(lcHost) << "credit: the content size of" << overlayId << "could not be read:" << e;
+            return size;
+        };
+    } else {
+        qCWarning(lcHost) << "credit: no IXS in this mp2pd, so content sizes are unknown and no receipt is credited";
+    }
+    if (SwarmRegistry *swarms = oms ? oms->swarms() : nullptr) {
+        facts.overlayKnown = [swarms](const QString &overlayId) {
+            return swarms->hasOverlay(QByteArray::fromHex(overlayId.toLatin1()));
+        };
+        facts.coPresent = [swarms](const QString &overlayId, const QString &downloader, const QString &uploader, qint64 time) {
+            return swarms->wereTogether(QByteArray::fromHex(overlayId.toLatin1()), downloader, uploader, time);
+        };
+    } else {
+        qCWarning(lcHost) << "credit: no OMS in this mp2pd to confirm who was in which swarm, so no receipt is credited";
+        facts.coPresent = [](const QString &, const QString &, const QString &, qint64) { return false; };
+    }
+    pams->setOverlayFacts(std::move(facts));
 }
 
 bool P2pspHost::connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error)

@@ -17,6 +17,8 @@ namespace mp2p {
 class AltoClient;
 class EmbeddedUnis;
 class HttpServer;
+class IxsService;
+class PamsService;
 class NetworkMapView;
 class OmsService;
 class P2pspService;
@@ -47,6 +49,8 @@ private:
     bool startEmbeddedUnis(QString *error);
     // R3: the OMS ranks peer lists by the UNIS maps when its config names a UNIS ("oms.unis").
     bool connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error);
+    // PAMS credit checked against the OMS's swarms and the IXS's content sizes (either may be null).
+    void wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService *oms);
     void registerHostRoutes();
     QString serviceUrl(const QString &service) const;
 
