@@ -14,6 +14,7 @@
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include "remoteconsentcheck.h"
+#include "remotecontentsize.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -241,8 +242,15 @@ void P2pspHost::wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService 
                 qCWarning(lcHost) << "credit: the content size of" << overlayId << "could not be read:" << e;
             return size;
         };
+    } else if (m_config.remoteUrls.contains(QStringLiteral("ixs"))) {
+        // Asked over HTTP from a cache, never waiting: a size not yet known refuses that receipt
+        // (nothing is recorded) and the uploader's next redemption counts it.
+        m_remoteContentSize = std::make_unique<RemoteContentSize>(QUrl(m_config.remoteUrls.value(QStringLiteral("ixs"))),
+                                                                  m_network, systemClock());
+        RemoteContentSize *remote = m_remoteContentSize.get();
+        facts.contentSize = [remote](const QString &overlayId) { return remote->sizeOf(overlayId); };
     } else {
-        qCWarning(lcHost) << "credit: no IXS in this mp2pd, so content sizes are unknown and no receipt is credited";
+        qCWarning(lcHost) << "credit: no IXS (here or remote.ixs), so content sizes are unknown and no receipt is credited";
     }
     if (SwarmRegistry *swarms = oms ? oms->swarms() : nullptr) {
         facts.overlayKnown = [swarms](const QString &overlayId) {
@@ -394,6 +402,7 @@ void P2pspHost::stop()
     m_services.clear();
     m_localPams.reset();
     m_remoteConsent.reset();
+    m_remoteContentSize.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

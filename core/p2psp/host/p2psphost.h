@@ -24,6 +24,7 @@ class OmsService;
 class P2pspService;
 class PeerActivitySource;
 class RemoteConsentCheck;
+class RemoteContentSize;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
 // (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<PeerActivitySource> m_remotePams;
     std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
+    std::unique_ptr<RemoteContentSize> m_remoteContentSize;  // credit caps from a remote IXS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
     std::unique_ptr<EmbeddedUnis> m_unis;
