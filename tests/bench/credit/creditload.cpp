@@ -28,6 +28,9 @@ namespace {
 
 using test::HttpResult;
 using test::TestHttp;
+using test::CreditContent;
+using test::creditContent;
+using test::openCreditOverlay;
 
 struct User {
     KeyPair key = KeyPair::generate();
