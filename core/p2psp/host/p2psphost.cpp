@@ -8,12 +8,14 @@
 #include <p2psp/oms/altonetworkview.h>
 #include <p2psp/oms/localityranking.h>
 #include <p2psp/oms/omsservice.h>
+#include <p2psp/oms/swarmregistry.h>
 #include <p2psp/pams/localactivitysource.h>
 #include <p2psp/pams/consentservice.h>
 #include <p2psp/pams/pamsservice.h>
 #include <p2psp/pams/remoteactivitysource.h>
 #include "remoteconsentcheck.h"
 #include "remotepasskeys.h"
+#include "remotecontentsize.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -175,6 +177,7 @@ bool P2pspHost::startServices(QString *error)
             ums->useRemoteCredit(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))), m_network);
         }
     }
+    IxsService *localIxs = nullptr;
     if (m_config.runs(QStringLiteral("ixs"))) {
         auto ixs = std::make_unique<IxsService>(contextFor(QStringLiteral("ixs")));
         // Records may name only the provider's OMS: this mp2pd's, or the configured remote one.
@@ -189,8 +192,10 @@ bool P2pspHost::startServices(QString *error)
         ixs->setProviderOmsUrls(oms);
         if (!ixs->start(error))
             return false;
+        localIxs = ixs.get();
         m_services.push_back(std::move(ixs));
     }
+    OmsService *localOms = nullptr;
     if (m_config.runs(QStringLiteral("oms"))) {
         if (!activity)
             qCWarning(lcHost) << "the OMS runs without a PAMS (no local PAMS and no remote.pams URL): peer lists will not use peer activity";
@@ -226,8 +231,11 @@ bool P2pspHost::startServices(QString *error)
             qCWarning(lcHost) << "the OMS has no PAMS to ask about volunteer consent: volunteer caches and relays are refused "
                                  "(run the PAMS here or set remote.pams)";
         }
+        localOms = oms.get();
         m_services.push_back(std::move(oms));
     }
+    if (localPams)
+        wireCreditChecks(localPams, localIxs, localOms);
     if (m_config.runs(QStringLiteral("cs"))) {
         auto cs = std::make_unique<CacheService>(contextFor(QStringLiteral("cs")));
         if (!cs->start(error))
@@ -241,6 +249,47 @@ bool P2pspHost::startServices(QString *error)
         m_services.push_back(std::move(rs));
     }
     return true;
+}
+
+// Credit is bounded by real transfers: reports name overlays the OMS knows, within the content's
+// size at the IXS, and a receipt counts only when the OMS saw both users in the swarm when it was
+// signed. Without an OMS or an IXS in this process the checks fail closed: no receipt is
+// credited (docs/SECURITY.md "Contribution credit": run the PAMS with the OMS and the IXS).
+void P2pspHost::wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService *oms)
+{
+    OverlayFacts facts;
+    facts.requireContentSize = true;
+    if (ixs && ixs->store()) {
+        IxsStore *index = ixs->store();
+        facts.contentSize = [index](const QString &overlayId) -> std::optional<qint64> {
+            QString e;
+            const auto size = index->contentSizeOf(overlayId, &e);
+            if (!e.isEmpty())
+                qCWarning(lcHost) << "credit: the content size of" << overlayId << "could not be read:" << e;
+            return size;
+        };
+    } else if (m_config.remoteUrls.contains(QStringLiteral("ixs"))) {
+        // Asked over HTTP from a cache, never waiting: a size not yet known refuses that receipt
+        // (nothing is recorded) and the uploader's next redemption counts it.
+        m_remoteContentSize = std::make_unique<RemoteContentSize>(QUrl(m_config.remoteUrls.value(QStringLiteral("ixs"))),
+                                                                  m_network, systemClock());
+        RemoteContentSize *remote = m_remoteContentSize.get();
+        facts.contentSize = [remote](const QString &overlayId) { return remote->sizeOf(overlayId); };
+    } else {
+        qCWarning(lcHost) << "credit: no IXS (here or remote.ixs), so content sizes are unknown and no receipt is credited";
+    }
+    if (SwarmRegistry *swarms = oms ? oms->swarms() : nullptr) {
+        facts.overlayKnown = [swarms](const QString &overlayId) {
+            return swarms->hasOverlay(QByteArray::fromHex(overlayId.toLatin1()));
+        };
+        facts.coPresent = [swarms](const QString &overlayId, const QString &downloader, const QString &uploader, qint64 time) {
+            return swarms->wereTogether(QByteArray::fromHex(overlayId.toLatin1()), downloader, uploader, time);
+        };
+    } else {
+        qCWarning(lcHost) << "credit: no OMS in this mp2pd to confirm who was in which swarm, so no receipt is credited";
+        facts.coPresent = [](const QString &, const QString &, const QString &, qint64) { return false; };
+    }
+    pams->setOverlayFacts(std::move(facts));
 }
 
 bool P2pspHost::connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error)
@@ -380,6 +429,7 @@ void P2pspHost::stop()
     m_localPams.reset();
     m_remoteConsent.reset();
     m_remotePasskeys.reset();
+    m_remoteContentSize.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

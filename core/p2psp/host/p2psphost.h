@@ -17,12 +17,15 @@ namespace mp2p {
 class AltoClient;
 class EmbeddedUnis;
 class HttpServer;
+class IxsService;
+class PamsService;
 class NetworkMapView;
 class OmsService;
 class P2pspService;
 class PeerActivitySource;
 class RemoteConsentCheck;
 class RemotePasskeys;
+class RemoteContentSize;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
 // (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
@@ -48,6 +51,8 @@ private:
     bool startEmbeddedUnis(QString *error);
     // R3: the OMS ranks peer lists by the UNIS maps when its config names a UNIS ("oms.unis").
     bool connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error);
+    // PAMS credit checked against the OMS's swarms and the IXS's content sizes (either may be null).
+    void wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService *oms);
     void registerHostRoutes();
     QString serviceUrl(const QString &service) const;
 
@@ -60,6 +65,7 @@ private:
     std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
     std::unique_ptr<RemotePasskeys> m_remotePasskeys;  // tracker passkeys at a remote UMS
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
+    std::unique_ptr<RemoteContentSize> m_remoteContentSize;  // credit caps from a remote IXS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
     std::unique_ptr<EmbeddedUnis> m_unis;

@@ -274,4 +274,14 @@ qint64 IxsStore::count(QString *error) const
     return q.value(0).toLongLong();
 }
 
+std::optional<qint64> IxsStore::contentSizeOf(const QString &infoHashV1, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT MAX(total_size) FROM content WHERE info_hash_v1 = ?"));
+    q.addBindValue(infoHashV1);
+    if (!execQuery(q, error) || !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 } // namespace mp2p

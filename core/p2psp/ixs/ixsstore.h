@@ -58,6 +58,9 @@ public:
     std::optional<QList<ContentRecord>> recordsByInfoHash(const QString &hex, int limit, QString *error) const;
     std::optional<ContentPage> query(const ContentQuery &query, QString *error) const;
     qint64 count(QString *error) const;
+    // The content size bound to a v1 info-hash (the largest, should several records name it);
+    // nullopt with an empty *error when no record does. The PAMS caps credit by it.
+    std::optional<qint64> contentSizeOf(const QString &infoHashV1, QString *error) const;
 
 private:
     std::optional<ContentRecord> findOne(const QString &column, const QString &value, bool withTorrent,

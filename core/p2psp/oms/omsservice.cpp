@@ -149,4 +149,9 @@ int OmsService::runCachingJob()
     return m_started ? m_caching->run().allocated : 0;
 }
 
+SwarmRegistry *OmsService::swarms() const
+{
+    return m_state ? &m_state->registry : nullptr;
+}
+
 } // namespace mp2p

@@ -19,6 +19,7 @@ class OverlayApi;
 class PeerApi;
 class PeerRanking;
 class RelayBroker;
+class SwarmRegistry;
 class Tracker;
 struct OmsState;
 
@@ -58,6 +59,9 @@ public:
     // One pass of the caching job; its timer (config cacheIntervalSecs) calls it, tests may too.
     // Returns how many allocations it made.
     int runCachingJob();
+    // Who is and was in which swarm (valid after start() until stop()): the host asks it whether
+    // an overlay exists and whether two users were in its swarm together (PAMS credit).
+    SwarmRegistry *swarms() const;
 
 private:
     ServiceContext m_context;

@@ -57,6 +57,70 @@ SwarmRegistry::Swarm *SwarmRegistry::find(const QByteArray &infoHash)
     return it == m_swarms.end() ? nullptr : &it.value();
 }
 
+const SwarmRegistry::Swarm *SwarmRegistry::find(const QByteArray &infoHash) const
+{
+    return const_cast<SwarmRegistry *>(this)->find(infoHash);
+}
+
+void SwarmRegistry::markSeen(Swarm &swarm, const QString &userId, qint64 now)
+{
+    if (userId.isEmpty())
+        return;
+    const auto it = swarm.presence.find(userId);
+    if (it != swarm.presence.end()) {
+        it->lastSeen = qMax(it->lastSeen, now);
+        return;
+    }
+    if (swarm.presence.size() >= MaxPresencePerSwarm) {
+        prunePresence(swarm, now);
+        if (swarm.presence.size() >= MaxPresencePerSwarm) {
+            // Full of users seen within the window: the longest-gone one makes room (O(n), rare).
+            auto oldest = swarm.presence.begin();
+            for (auto p = swarm.presence.begin(); p != swarm.presence.end(); ++p)
+                if (p->lastSeen < oldest->lastSeen)
+                    oldest = p;
+            swarm.presence.erase(oldest);
+        }
+    }
+    swarm.presence.insert(userId, SwarmPresence{now, now});
+}
+
+void SwarmRegistry::prunePresence(Swarm &swarm, qint64 now)
+{
+    const qint64 deadline = now - m_presenceSecs;
+    swarm.presence.removeIf([deadline](const auto &entry) { return entry.value().lastSeen < deadline; });
+}
+
+void SwarmRegistry::setPresenceWindow(qint64 keepSecs)
+{
+    QMutexLocker lock(&m_lock);
+    m_presenceSecs = qMax<qint64>(1, keepSecs);
+}
+
+std::optional<SwarmPresence> SwarmRegistry::presence(const QByteArray &infoHash, const QString &userId) const
+{
+    QMutexLocker lock(&m_lock);
+    const Swarm *swarm = find(infoHash);
+    if (!swarm)
+        return std::nullopt;
+    const auto it = swarm->presence.constFind(userId);
+    return it == swarm->presence.cend() ? std::nullopt : std::optional<SwarmPresence>(*it);
+}
+
+bool SwarmRegistry::wereTogether(const QByteArray &infoHash, const QString &userA, const QString &userB, qint64 time) const
+{
+    const qint64 slackSecs = m_ttlSecs;
+    QMutexLocker lock(&m_lock);
+    const Swarm *swarm = find(infoHash);
+    if (!swarm)
+        return false;
+    const auto present = [&](const QString &user) {
+        const auto it = swarm->presence.constFind(user);
+        return it != swarm->presence.cend() && it->firstSeen - slackSecs <= time && time <= it->lastSeen + slackSecs;
+    };
+    return present(userA) && (userB.isEmpty() || present(userB));
+}
+
 AnnounceResult SwarmRegistry::announce(const QByteArray &infoHash, const SwarmPeer &peer, PeerEvent event,
                                        int poolPerClass)
 {
@@ -76,6 +140,7 @@ AnnounceResult SwarmRegistry::announce(const QByteArray &infoHash, const SwarmPe
             return result;
         }
     }
+    markSeen(*swarm, peer.userId, peer.lastSeen);
     if (event == PeerEvent::Stopped) {
         erase(*swarm, peer.peerId);
     } else {
@@ -107,6 +172,7 @@ SwarmStatus SwarmRegistry::report(const QByteArray &infoHash, const SwarmPeer &c
     peer.downloaded = counters.downloaded;
     peer.left = counters.left;
     peer.lastSeen = counters.lastSeen;
+    markSeen(*swarm, peer.userId, peer.lastSeen);
     upsert(*swarm, peer, PeerEvent::None);
     return SwarmStatus::Ok;
 }
@@ -266,8 +332,10 @@ int SwarmRegistry::sweep(qint64 now)
 {
     QMutexLocker lock(&m_lock);
     int removed = 0;
-    for (Swarm &swarm : m_swarms)
+    for (Swarm &swarm : m_swarms) {
         removed += sweepSwarm(swarm, now, false);
+        prunePresence(swarm, now);
+    }
     return removed;
 }
 

@@ -21,6 +21,14 @@ struct SwarmCounts {
     qint64 completed = 0;  // "downloaded" in a scrape: completions seen since the OMS started
 };
 
+// When a user was in a swarm: the first and last time the OMS saw any of its peers there (an
+// announce, a report or a stop). Credit asks it: a receipt counts only when both of its users
+// were present at the time it was signed.
+struct SwarmPresence {
+    qint64 firstSeen = 0;
+    qint64 lastSeen = 0;
+};
+
 struct AnnounceResult {
     SwarmStatus status = SwarmStatus::Ok;
     SwarmCounts counts;             // after this announce
@@ -61,6 +69,18 @@ public:
     int overlayCount() const;
     int peerCount() const;
 
+    // Co-presence for credit. Each swarm keeps, per user, when it was first and last seen there,
+    // for `keepSecs` after the last sighting (the receipt validity window) and for at most
+    // MaxPresencePerSwarm users (the longest-gone are dropped first). Memory only: lost on a
+    // restart, after which both users must announce again before their receipts count.
+    static constexpr int MaxPresencePerSwarm = 100000;
+    void setPresenceWindow(qint64 keepSecs);
+    std::optional<SwarmPresence> presence(const QByteArray &infoHash, const QString &userId) const;
+    // Whether `userA` and (when not empty) `userB` were both in the swarm at `time`: each was
+    // first seen no later than `time` + ttl and last seen no earlier than `time` − ttl (a peer
+    // counts as present until its announce expires, and clocks differ a little).
+    bool wereTogether(const QByteArray &infoHash, const QString &userA, const QString &userB, qint64 time) const;
+
 private:
     struct Slot {
         bool seed = false;
@@ -73,9 +93,13 @@ private:
         qint64 completed = 0;
         qint64 sweepAt = 0;  // no peer can have expired before this time
         QByteArray alias;
+        QHash<QString, SwarmPresence> presence;  // user id -> when seen (co-presence for credit)
     };
 
     Swarm *find(const QByteArray &infoHash);
+    const Swarm *find(const QByteArray &infoHash) const;
+    void markSeen(Swarm &swarm, const QString &userId, qint64 now);
+    void prunePresence(Swarm &swarm, qint64 now);
     void upsert(Swarm &swarm, const SwarmPeer &peer, PeerEvent event);
     void erase(Swarm &swarm, const QByteArray &peerId);
     void place(Swarm &swarm, const SwarmPeer &peer);
@@ -88,6 +112,7 @@ private:
     QHash<QByteArray, Swarm> m_swarms;
     QHash<QByteArray, QByteArray> m_aliases;  // truncated v2 hash -> v1 hash
     int m_peerCount = 0;
+    qint64 m_presenceSecs = 7 * 86400;
 };
 
 } // namespace mp2p

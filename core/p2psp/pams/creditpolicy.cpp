@@ -11,6 +11,8 @@ QString creditVerdictName(CreditVerdict verdict)
     case CreditVerdict::Replay: return QStringLiteral("replay");
     case CreditVerdict::NonMonotonic: return QStringLiteral("non_monotonic");
     case CreditVerdict::Inflated: return QStringLiteral("inflated");
+    case CreditVerdict::NotInSwarm: return QStringLiteral("not_in_swarm");
+    case CreditVerdict::UnknownContent: return QStringLiteral("unknown_content");
     }
     return QStringLiteral("unknown");
 }
@@ -38,6 +40,18 @@ CreditDecision decideCredit(const Receipt &receipt, const CreditState &state, co
     }
     if (f.downloaderId == f.uploaderId)
         return reject(CreditVerdict::SelfDealing, QStringLiteral("a user cannot earn credit from their own receipts"));
+    // Bytes move only between peers of one swarm: two accounts that never announced in the
+    // overlay together cannot have exchanged any, whatever they sign.
+    if (limits.seenTogether && !*limits.seenTogether)
+        return reject(CreditVerdict::NotInSwarm,
+                      QStringLiteral("the OMS did not see both users in the swarm of overlay %1 at the receipt's time %2; "
+                                     "both must announce in the overlay, and the receipt be signed while they do")
+                          .arg(f.overlayId).arg(f.time));
+    // Without a size nothing bounds what a pair can claim per overlay.
+    if (limits.contentSizeRequired && !limits.contentSize)
+        return reject(CreditVerdict::UnknownContent,
+                      QStringLiteral("overlay %1 has no content record at the index, so its size is unknown; credit is "
+                                     "given only for registered content").arg(f.overlayId));
     if (f.sequence <= state.lastSequence)
         return reject(CreditVerdict::Replay, QStringLiteral("sequence %1 is not greater than the last accepted %2")
                                                  .arg(f.sequence).arg(state.lastSequence));

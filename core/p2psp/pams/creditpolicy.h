@@ -17,6 +17,8 @@ enum class CreditVerdict {
     Replay,        // sequence not greater than the last accepted (replayed or reordered)
     NonMonotonic,  // cumulative bytes lower than the last accepted
     Inflated,      // more than the downloader reported downloading, or more than the content
+    NotInSwarm,    // the OMS did not see both users in the overlay's swarm when it was signed
+    UnknownContent,  // the content size is required and no index record gives it
 };
 QString creditVerdictName(CreditVerdict verdict);  // "accepted", "forged", "self_dealing", ...
 
@@ -32,6 +34,10 @@ struct CreditLimits {
     // Bytes already credited from this downloader's receipts in the overlay to *other* uploaders.
     qint64 creditedToOthers = 0;
     std::optional<qint64> contentSize;  // the overlay's content size when the PAMS knows it
+    bool contentSizeRequired = false;   // refuse when contentSize is unknown (the host's IXS is wired)
+    // Whether the OMS saw the downloader and the uploader (a relay: the downloader) in the
+    // overlay's swarm at the receipt's time; nullopt = not checked (no OMS wired).
+    std::optional<bool> seenTogether;
 };
 
 struct CreditDecision {

@@ -31,6 +31,10 @@ public:
     // The host wires the content size when it knows it (e.g. from the IXS); unknown by default,
     // in which case only cap (a) — the downloader's own reported downloads — applies.
     void setContentSizeLookup(std::function<std::optional<qint64>(const QString &overlayId)> lookup);
+    // With an IXS wired, refuse receipts for overlays without a known size (an unbounded claim).
+    void setRequireContentSize(bool require) { m_facts.requireContentSize = require; }
+    // The OMS's co-presence (CreditFacts::coPresent); unset = not checked.
+    void setCoPresence(decltype(CreditFacts::coPresent) check) { m_facts.coPresent = std::move(check); }
     CreditStore *store() const { return m_store.get(); }
 
 private:

@@ -94,8 +94,14 @@ public:
         if (!pair)
             return false;
         const CreditState state = pair->byUploader.value(f.uploaderId);
-        const CreditLimits limits{pair->downloaded.value_or(0), pair->total - state.lastBytes,
-                                  facts.contentSize ? facts.contentSize(f.overlayId) : std::nullopt};
+        CreditLimits limits;
+        limits.reportedDownloaded = pair->downloaded.value_or(0);
+        limits.creditedToOthers = pair->total - state.lastBytes;
+        limits.contentSize = sizeOf(f.overlayId, facts);
+        limits.contentSizeRequired = facts.requireContentSize;
+        if (facts.coPresent)
+            limits.seenTogether = facts.coPresent(f.overlayId, f.downloaderId,
+                                                  m_channel == QLatin1String("relay") ? QString() : f.uploaderId, f.time);
         *decision = decideCredit(receipt, state, limits, checked);
         if (decision->verdict != CreditVerdict::Accepted)
             return bindAndRun(m_reject,
@@ -118,6 +124,17 @@ private:
         qint64 total = 0;                        // their bytes, summed
         std::optional<qint64> downloaded;        // the downloader's PAMP report
     };
+
+    // One lookup per overlay and batch (it may be an SQL query at the IXS).
+    std::optional<qint64> sizeOf(const QString &overlayId, const CreditFacts &facts)
+    {
+        if (!facts.contentSize)
+            return std::nullopt;
+        const auto it = m_sizes.constFind(overlayId);
+        if (it != m_sizes.cend())
+            return *it;
+        return *m_sizes.insert(overlayId, facts.contentSize(overlayId));
+    }
 
     Pair *pairOf(const ReceiptFields &f, const CreditFacts &facts, QString *error)
     {
@@ -186,6 +203,7 @@ private:
     QSqlQuery m_reject;
     bool m_ok = false;
     QHash<QString, Pair> m_pairs;
+    QHash<QString, std::optional<qint64>> m_sizes;  // overlay -> content size, per batch
 };
 
 } // namespace

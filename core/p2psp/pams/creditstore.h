@@ -43,6 +43,13 @@ struct CreditFacts {
         downloadedMany;
     // The overlay's content size, when known.
     std::function<std::optional<qint64>(const QString &overlayId)> contentSize;
+    // Refuse receipts whose overlay has no known size (set by the host with an IXS lookup).
+    bool requireContentSize = false;
+    // Whether the OMS saw `downloaderId` and `uploaderId` (empty for a relay, which does not join
+    // swarms: then the downloader alone) in the overlay's swarm at unix time `time`. Unset = not
+    // checked; the host sets it (failing closed when it has no OMS to ask).
+    std::function<bool(const QString &overlayId, const QString &downloaderId, const QString &uploaderId, qint64 time)>
+        coPresent;
 };
 
 // The credit ledger (its own SQLite file next to pams.db, so it migrates independently):

@@ -124,6 +124,40 @@ bool PamsService::startCredit(QString *error)
     return true;
 }
 
+void PamsService::setOverlayFacts(OverlayFacts facts)
+{
+    m_overlayFacts = std::move(facts);
+    if (m_credit) {
+        m_credit->setContentSizeLookup(m_overlayFacts.contentSize);
+        m_credit->setRequireContentSize(m_overlayFacts.requireContentSize);
+        m_credit->setCoPresence(m_overlayFacts.coPresent);
+    }
+}
+
+// A report's claims about one overlay, against what the OMS and the IXS know of it: credit is
+// capped by the reported downloads, so they must name a real overlay and stay near its size.
+std::optional<ApiError> PamsService::overlayProblem(const OverlayReport &overlay, const QString &where) const
+{
+    if (m_overlayFacts.overlayKnown && !m_overlayFacts.overlayKnown(overlay.overlayId)) {
+        ApiError e = ApiError::badRequest(QStringLiteral("unknown_overlay"),
+                                          QStringLiteral("overlay %1 does not exist at this provider's OMS").arg(overlay.overlayId),
+                                          where + QStringLiteral(".overlayId"));
+        e.hint = QStringLiteral("report only overlays you joined through the OMS; leave this entry out");
+        return e;
+    }
+    const auto size = m_overlayFacts.contentSize ? m_overlayFacts.contentSize(overlay.overlayId) : std::nullopt;
+    if (size && overlay.status.downloaded > *size * ReDownloadFactor) {
+        ApiError e = ApiError::badRequest(
+            QStringLiteral("invalid_value"),
+            QStringLiteral("downloaded %1 is more than %2 × the content size %3 of overlay %4")
+                .arg(overlay.status.downloaded).arg(ReDownloadFactor).arg(*size).arg(overlay.overlayId),
+            where + QStringLiteral(".downloaded"));
+        e.hint = QStringLiteral("report the bytes this peer really downloaded in the overlay");
+        return e;
+    }
+    return std::nullopt;
+}
+
 void PamsService::stop()
 {
     m_consent.reset();
@@ -248,6 +282,8 @@ HttpResponse PamsService::report(const HttpRequest &request)
                 QStringLiteral("invalid_value"),
                 QStringLiteral("overlay %1 appears twice in one report; send one entry per overlay").arg(overlay->overlayId),
                 where + QStringLiteral(".overlayId")));
+        if (const auto problem = overlayProblem(*overlay, where))
+            return HttpResponse::error(*problem);
         seen.insert(overlay->overlayId);
         report.overlays.append(*overlay);
     }

@@ -4,11 +4,13 @@
 #include "consentservice.h"
 #include "creditservice.h"
 #include "localactivitysource.h"
+#include "pamsmessages.h"
 #include "pamsstore.h"
 
 #include <QJsonObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace mp2p {
@@ -18,8 +20,25 @@ namespace mp2p {
 //
 // Config (ServiceContext::config): reportIntervalSecs (60) — the nextReportSecs told to peers;
 // historyDays (30) — how long report history is kept.
+// What the PAMS checks reports and receipts against, from the services that know the overlays:
+// the host wires them from the OMS (swarms) and the IXS (content records). Unset = not checked.
+struct OverlayFacts {
+    // Whether the overlay exists (the OMS knows it); a report naming another one is refused.
+    std::function<bool(const QString &overlayId)> overlayKnown;
+    // The content's size; a report's `downloaded` above ReDownloadFactor × size is refused, and
+    // no receipt is credited above it.
+    std::function<std::optional<qint64>(const QString &overlayId)> contentSize;
+    bool requireContentSize = false;  // credit only overlays whose size is known
+    // Co-presence in the overlay's swarm (CreditFacts::coPresent).
+    std::function<bool(const QString &overlayId, const QString &downloaderId, const QString &uploaderId, qint64 time)>
+        coPresent;
+};
+
 class PamsService : public P2pspService {
 public:
+    // A peer may download content again (a lost file, a re-check), so its reported downloads may
+    // exceed the size, but not by more than this factor.
+    static constexpr qint64 ReDownloadFactor = 2;
     explicit PamsService(ServiceContext context);
     ~PamsService() override;
 
@@ -40,6 +59,8 @@ public:
     // Volunteer consent (consentservice.h); the OMS asks hasCurrentConsent() before listing a
     // volunteer's relay or cache. Valid after start() until stop().
     ConsentService *consent() const { return m_consent.get(); }
+    // Call after start(), before serving.
+    void setOverlayFacts(OverlayFacts facts);
 
 private:
     HttpResponse registerPeer(const HttpRequest &request);
@@ -49,6 +70,7 @@ private:
     HttpResponse overlayPeers(const HttpRequest &request) const;
     bool readConfig(QString *error);
     bool startCredit(QString *error);
+    std::optional<ApiError> overlayProblem(const OverlayReport &overlay, const QString &where) const;
     void maybeSweep();
 
     ServiceContext m_context;
@@ -57,6 +79,7 @@ private:
     std::unique_ptr<LocalPeerActivitySource> m_activitySource;
     std::unique_ptr<CreditService> m_credit;
     std::unique_ptr<ConsentService> m_consent;
+    OverlayFacts m_overlayFacts;
     qint64 m_reportIntervalSecs = 60;
     qint64 m_historyDays = 30;
     std::atomic<qint64> m_lastSweepAt{0};

@@ -23,7 +23,11 @@ qint64 nowSecs() { return QDateTime::currentSecsSinceEpoch(); }
 
 // Rejections that resending the same receipt cannot change are final; "inflated" is not: the
 // downloader's PAMP report may simply not have caught up yet.
-bool retryable(const QString &reason) { return reason == QLatin1String("inflated"); }
+bool retryable(const QString &reason)
+{
+    // "unknown_content": the PAMS may learn the size later (a remote IXS answering, the record registered).
+    return reason == QLatin1String("inflated") || reason == QLatin1String("unknown_content");
+}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "creditload.h"
 
+#include <creditoverlay.h>
 #include <mp2pdprocess.h>
 
 #include <QCoreApplication>
@@ -27,6 +28,9 @@ namespace {
 
 using test::HttpResult;
 using test::TestHttp;
+using test::CreditContent;
+using test::creditContent;
+using test::openCreditOverlay;
 
 struct User {
     KeyPair key = KeyPair::generate();
@@ -121,11 +125,27 @@ CreditLoadResult runCreditLoad(const CreditLoadOptions &o)
         if (!login(http, o.url, &u, &result.problem))
             return result;
 
-    // Every downloader reports 1 TiB downloaded in every overlay: cap (a) never bites an honest
-    // receipt here, but the PAMS still reads the report for each one.
+    // The PAMS credits only real overlays (OMS) of known size (IXS) between users it saw in the
+    // swarm: the first uploader publishes every overlay and every user joins every swarm. Every
+    // downloader then reports the whole content downloaded in every overlay: cap (a) never bites
+    // an honest receipt here, but the PAMS still reads the report for each one.
+    constexpr qint64 ContentSize = qint64(256) << 20;
+    QStringList members;
+    for (const QList<User> *list : {&uploaders, &downloaders})
+        for (const User &u : *list)
+            members.append(u.token);
+    QStringList overlays;
+    for (int i = 0; i < o.overlays; ++i) {
+        const CreditContent c = creditContent(QStringLiteral("bench-%1.bin").arg(i), ContentSize);
+        if (!openCreditOverlay(http, o.url, c, uploaders.first().token, members)) {
+            result.problem = QStringLiteral("could not publish overlay %1 or join its swarm (see the warnings)").arg(i);
+            return result;
+        }
+        overlays.append(c.infoHash);
+    }
     QJsonArray overlayReports;
     for (int i = 0; i < o.overlays; ++i)
-        overlayReports.append(QJsonObject{{"overlayId", overlayId(i)}, {"uploaded", 0}, {"downloaded", qint64(1) << 40},
+        overlayReports.append(QJsonObject{{"overlayId", overlays.at(i)}, {"uploaded", 0}, {"downloaded", ContentSize},
                                           {"left", 0}, {"uploadConnections", 1}, {"downloadConnections", 1}});
     for (const User &d : downloaders) {
         const HttpResult r = http.post(o.url + QStringLiteral("/pams/v1/reports"), {{"overlays", overlayReports}}, d.token);
@@ -150,7 +170,7 @@ CreditLoadResult runCreditLoad(const CreditLoadOptions &o)
             const int t = j % triples;
             const qint64 round = j / triples;
             ReceiptFields f;
-            f.overlayId = overlayId(t % o.overlays);
+            f.overlayId = overlays.at(t % o.overlays);
             f.uploaderId = uploaders[u].userId;
             f.sequence = round + 1;
             f.bytes = (round + 1) * 1000;

@@ -3,6 +3,8 @@
 #include "enginefixture.h"
 #include "providertesthost.h"
 
+#include <creditoverlay.h>
+
 #include <user/credit/contributioncredit.h>
 #include <user/provider/activityreporter.h>
 #include <user/provider/providerclient.h>
@@ -55,16 +57,19 @@ struct CreditPeer {
     }
 };
 
-// The seed and the leech logged in at the provider, and the leech's PAMP report of what it
-// downloaded of `hash` sent: the PAMS caps credit by that report, so it must be in before any
-// redemption or deposit. Check `ok` (QVERIFY) before using the clients.
+// The seed and the leech logged in at the provider, the overlay of `torrent` created at the OMS
+// and registered at the IXS (so the PAMS knows its size) with both peers announced in its swarm,
+// and the leech's PAMP report of what it downloaded of `hash` sent: the PAMS credits only
+// co-present peers, within the content's size and the report, so all of it must be in before
+// any redemption or deposit. Check `ok` (QVERIFY) before using the clients.
 struct LoggedInPair {
     QNetworkAccessManager network;
     ProviderClient leechClient;
     ProviderClient seedClient;
     bool ok = false;
 
-    LoggedInPair(const QString &providerUrl, CreditPeer &seed, CreditPeer &leech, const QString &hash, qint64 size, int timeoutMs)
+    LoggedInPair(const QString &providerUrl, CreditPeer &seed, CreditPeer &leech, const QByteArray &torrent,
+                 const QString &hash, qint64 size, int timeoutMs)
         : leechClient(QUrl(providerUrl), leech.identity, &network)
         , seedClient(QUrl(providerUrl), seed.identity, &network)
     {
@@ -74,6 +79,10 @@ struct LoggedInPair {
             if (!ready.wait(timeoutMs) && !c->isReady())
                 return;
         }
+        TestHttp http;
+        if (!openCreditOverlay(http, providerUrl, QStringLiteral("payload.bin"), size, torrent, hash, seedClient.token(),
+                               {seedClient.token(), leechClient.token()}))
+            return;
         ActivityReporter reporter(&leechClient,
                                   QJsonObject{{"maxUploadBps", 0}, {"maxDownloadBps", 0}, {"maxConnections", 50},
                                               {"listenAddress", leech.ip + QStringLiteral(":6881")}, {"reachable", true}},

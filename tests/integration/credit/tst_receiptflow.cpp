@@ -104,7 +104,7 @@ void TstReceiptFlow::honestTransferIsCreditedExactly()
 
     // Redemption: the PAMS caps credit by what the downloader reported (PAMP), so the leech
     // reports first, then the seed redeems and is credited exactly the bytes moved.
-    LoggedInPair pair(host.baseUrl(), seed, leech, hash, size, Timeout);
+    LoggedInPair pair(host.baseUrl(), seed, leech, torrent, hash, size, Timeout);
     QVERIFY(pair.ok);
     ProviderClient &seedClient = pair.seedClient;
 

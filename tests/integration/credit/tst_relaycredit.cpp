@@ -186,7 +186,7 @@ void TstRelayCredit::relayOwnerIsCreditedExactly()
     QVERIFY(leech.held().isEmpty());  // the leech holds nothing as an uploader
 
     // The leech reports its download (the PAMS's cap), then deposits; the seed redeems.
-    LoggedInPair pair(host.baseUrl(), seed, leech, hash, size, Timeout);
+    LoggedInPair pair(host.baseUrl(), seed, leech, swarm.torrent, hash, size, Timeout);
     QVERIFY(pair.ok);
     ProviderClient &leechClient = pair.leechClient;
     ProviderClient &seedClient = pair.seedClient;

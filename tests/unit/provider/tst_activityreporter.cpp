@@ -48,7 +48,13 @@ struct Peer {
     {
         QSignalSpy ready(client.get(), &ProviderClient::ready);
         client->connectToProvider();
-        return ready.wait(Timeout) || client->isReady();
+        if (!ready.wait(Timeout) && !client->isReady())
+            return false;
+        // The PAMS takes reports only for overlays its OMS knows (the first peer creates it).
+        const JsonReply created = waitReply([&](auto done) {
+            client->createOverlay({{QStringLiteral("overlayId"), Overlay}, {QStringLiteral("name"), QStringLiteral("reports")}}, done);
+        });
+        return created.status == 201 || created.status == 409;
     }
     QString userId() const { return client->identity().userId; }
 };

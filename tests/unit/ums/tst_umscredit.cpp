@@ -3,6 +3,7 @@
 // remote PAMS that is down or never answers.
 #include "umsfixture.h"
 
+#include <creditoverlay.h>
 #include <mp2pdprocess.h>
 #include <p2psp/host/p2psphost.h>
 #include <p2psp/ums/remotecreditview.h>
@@ -18,7 +19,8 @@ using namespace mp2p::test;
 namespace {
 
 constexpr qint64 MiB = qint64(1) << 20;
-const QString Overlay = QString(40, QLatin1Char('c'));
+// The overlay the receipts name: set by each test that redeems, once it has a real one.
+QString Overlay = QString(40, QLatin1Char('c'));
 
 // A real mp2pd host in this process on 127.0.0.1 with its data in a temporary folder.
 struct InProcessHost {
@@ -89,6 +91,17 @@ HttpResult redeem(TestHttp &http, const QString &base, const User &down, const U
     f.time = QDateTime::currentSecsSinceEpoch();
     const Receipt r = signReceipt(down.key, f);
     return http.post(base + QStringLiteral("/pams/v1/credit/redeem"), {{"receipts", QJsonArray{receiptToJson(r)}}}, up.token);
+}
+
+// The PAMS credits only real overlays (OMS), within their size (IXS), for users in the swarm.
+bool openOverlay(TestHttp &http, const QString &base, const User &owner, const QList<const User *> &members)
+{
+    const CreditContent c = creditContent(QStringLiteral("reputation.bin"), 5 * MiB);
+    QStringList tokens;
+    for (const User *m : members)
+        tokens.append(m->token);
+    Overlay = c.infoHash;
+    return openCreditOverlay(http, base, c, owner.token, tokens);
 }
 
 QJsonObject profile(TestHttp &http, const QString &base, const User &u)
@@ -171,11 +184,12 @@ private Q_SLOTS:
     void inProcessPamsFeedsReputation()
     {
         InProcessHost h;
-        QVERIFY(h.start({QStringLiteral("ums"), QStringLiteral("pams")}));
+        QVERIFY(h.start({QStringLiteral("ums"), QStringLiteral("pams"), QStringLiteral("ixs"), QStringLiteral("oms")}));
         TestHttp http;
         User down, up;
         QVERIFY(enrol(http, h.url(), &down));
         QVERIFY(enrol(http, h.url(), &up));
+        QVERIFY(openOverlay(http, h.url(), up, {&up, &down}));
         QCOMPARE(http.get(h.url() + QStringLiteral("/ums/healthz")).json().value("credit").toString(), QStringLiteral("local"));
         QCOMPARE(profile(http, h.url(), up).value("reputation").toInteger(-1), 0);
 
@@ -209,7 +223,7 @@ private Q_SLOTS:
     void remotePamsOverHttpAndDown()
     {
         InProcessHost provider;
-        QVERIFY(provider.start({QStringLiteral("ums"), QStringLiteral("pams")}));
+        QVERIFY(provider.start({QStringLiteral("ums"), QStringLiteral("pams"), QStringLiteral("ixs"), QStringLiteral("oms")}));
         InProcessHost profiles;
         QVERIFY(profiles.start({QStringLiteral("ums")}, {{QStringLiteral("pams"), provider.url()}},
                                {{QStringLiteral("ums"), QJsonObject{{"creditTtlSecs", 1}}}}));
@@ -218,6 +232,7 @@ private Q_SLOTS:
         QVERIFY(enrol(http, provider.url(), &down));
         QVERIFY(enrol(http, provider.url(), &up));
         QVERIFY(enrol(http, profiles.url(), &up, false));
+        QVERIFY(openOverlay(http, provider.url(), up, {&up, &down}));
         QCOMPARE(http.get(profiles.url() + QStringLiteral("/ums/healthz")).json().value("credit").toString(),
                  QStringLiteral("remote"));
         QCOMPARE(reportDownloaded(http, provider.url(), down, 4 * MiB), 200);
