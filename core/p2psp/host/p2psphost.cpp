@@ -120,7 +120,7 @@ bool P2pspHost::startServices(QString *error)
     auto contextFor = [this, &localUms](const QString &name) {
         ServiceContext context{m_config.dataDir, m_config.sections.value(name), m_baseUrl, m_tokens.get(), systemClock(),
                                QSet<QString>(m_config.operators.cbegin(), m_config.operators.cend()),
-                               m_config.serviceKey.toLatin1()};
+                               m_config.serviceKey.toLatin1(), {}};
         // Logout and the session's absolute lifetime reach every service of this mp2pd at once.
         if (localUms)
             context.revocationCheck = [ums = localUms](const TokenClaims &claims) { return ums->isRevoked(claims); };
