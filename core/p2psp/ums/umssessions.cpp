@@ -30,6 +30,27 @@ HttpResponse refused(const QString &message, const QString &hint)
 
 const QString NewChallengeHint = QStringLiteral("ask POST /ums/v1/challenges for a new challenge and sign it");
 
+// The JSON body of a login step (challenge, session) and its "userId"; nullopt with *failure
+// set when either is wrong.
+std::optional<QString> loginUserId(const HttpRequest &request, QJsonObject *body, HttpResponse *failure)
+{
+    ApiError error;
+    if (!parseJsonObject(request.body, body, &error)) {
+        *failure = HttpResponse::error(error);
+        return std::nullopt;
+    }
+    JsonFields in(*body);
+    const QString userId = in.string(QStringLiteral("userId"), JsonFields::Required, 40, 40);
+    if (in.ok() && !isValidUserId(userId))
+        in.fail(QStringLiteral("userId"), QStringLiteral("invalid_value"),
+                QStringLiteral("the field 'userId' must be 40 lower-case hex characters"));
+    if (!in.ok()) {
+        *failure = HttpResponse::error(in.error());
+        return std::nullopt;
+    }
+    return userId;
+}
+
 } // namespace
 
 HttpResponse UmsService::tokenResponse(const QString &userId, const SessionRecord &session) const
@@ -47,16 +68,11 @@ HttpResponse UmsService::tokenResponse(const QString &userId, const SessionRecor
 HttpResponse UmsService::handleChallenge(const HttpRequest &request) const
 {
     QJsonObject body;
-    ApiError error;
-    if (!parseJsonObject(request.body, &body, &error))
-        return HttpResponse::error(error);
-    JsonFields in(body);
-    const QString userId = in.string(QStringLiteral("userId"), JsonFields::Required, 40, 40);
-    if (in.ok() && !isValidUserId(userId))
-        in.fail(QStringLiteral("userId"), QStringLiteral("invalid_value"),
-                QStringLiteral("the field 'userId' must be 40 lower-case hex characters"));
-    if (!in.ok())
-        return HttpResponse::error(in.error());
+    HttpResponse failure;
+    const std::optional<QString> parsed = loginUserId(request, &body, &failure);
+    if (!parsed)
+        return failure;
+    const QString &userId = *parsed;
     QString storeError;
     if (!m_store->user(userId, &storeError)) {
         if (!storeError.isEmpty())
@@ -135,16 +151,11 @@ std::optional<HttpResponse> UmsService::checkSignedChallenge(const QString &user
 HttpResponse UmsService::handleSession(const HttpRequest &request) const
 {
     QJsonObject body;
-    ApiError error;
-    if (!parseJsonObject(request.body, &body, &error))
-        return HttpResponse::error(error);
-    JsonFields in(body);
-    const QString userId = in.string(QStringLiteral("userId"), JsonFields::Required, 40, 40);
-    if (in.ok() && !isValidUserId(userId))
-        in.fail(QStringLiteral("userId"), QStringLiteral("invalid_value"),
-                QStringLiteral("the field 'userId' must be 40 lower-case hex characters"));
-    if (!in.ok())
-        return HttpResponse::error(in.error());
+    HttpResponse failure;
+    const std::optional<QString> parsed = loginUserId(request, &body, &failure);
+    if (!parsed)
+        return failure;
+    const QString &userId = *parsed;
     if (auto refusal = checkSignedChallenge(userId, body))
         return *refusal;
     const qint64 now = m_clock();
