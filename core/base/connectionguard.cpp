@@ -115,6 +115,15 @@ void ConnectionGuard::beforeServerReads()
         discardBuffered();
         return;
     }
+    if (m_socket->bytesToWrite() > m_limits.maxUnsentBytes) {
+        // More requests from a client that does not read the answers already owed to it:
+        // serving them would only grow our write buffer, so the connection ends here.
+        qCInfo(lcLimits, "closed %s: %lld bytes of answers unread", m_addressKey.constData(),
+               static_cast<long long>(m_socket->bytesToWrite()));
+        m_phase = Phase::Closing;
+        m_socket->abort();
+        return;
+    }
     const qint64 available = m_socket->bytesAvailable();
     if (available <= m_seenUnread) {  // a re-emitted readyRead for pipelined bytes: nothing new
         m_seenUnread = available;

@@ -51,7 +51,8 @@ QStringList ServerLimits::jsonKeys()
 {
     return {QStringLiteral("maxRequestLineBytes"), QStringLiteral("maxHeadBytes"), QStringLiteral("headerTimeoutSecs"),
             QStringLiteral("bodyTimeoutSecs"), QStringLiteral("idleTimeoutSecs"), QStringLiteral("maxConnectionsPerAddress"),
-            QStringLiteral("maxConnections"), QStringLiteral("maxBodyBytesInFlight")};
+            QStringLiteral("maxConnections"), QStringLiteral("maxBodyBytesInFlight"),
+            QStringLiteral("maxUnsentResponseBytes")};
 }
 
 bool ServerLimits::readJson(const QJsonObject &o, QString *field, QString *expected)
@@ -77,6 +78,8 @@ bool ServerLimits::readJson(const QJsonObject &o, QString *field, QString *expec
         return bad("maxConnections", "an integer 0..1000000 (0 = from the open-file limit)");
     if (!readInt(o, QStringLiteral("maxBodyBytesInFlight"), 1024, 1LL << 40, &maxBodyBytesInFlight))
         return bad("maxBodyBytesInFlight", "an integer number of bytes >= 1024");
+    if (!readInt(o, QStringLiteral("maxUnsentResponseBytes"), 64 * 1024, 1LL << 30, &maxUnsentBytes))
+        return bad("maxUnsentResponseBytes", "an integer number of bytes 65536..1073741824");
     if (maxRequestLineBytes > maxHeadBytes)
         return bad("maxRequestLineBytes", "at most maxHeadBytes");
     return true;

@@ -19,6 +19,10 @@ struct ServerLimits {
     int maxConnectionsPerAddress = 64;    // an IPv6 client counts by its /64
     int maxConnections = 0;               // 0 = automatic: see effectiveMaxConnections()
     qint64 maxBodyBytesInFlight = 256LL << 20;  // sum of declared bodies being received, all connections
+    // Answers written but not yet taken by the client. A client that pipelines requests and
+    // never reads would otherwise make the server buffer every answer; past this, the next
+    // request closes the connection. Above the largest single answer (a 4 MiB torrent file).
+    qint64 maxUnsentBytes = 8LL << 20;
 
     // maxConnections, or min(4096, the open-file limit minus a reserve for databases and
     // libtorrent) when it is 0.

@@ -10,11 +10,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <algorithm>
 #include <list>
 #include <memory>
+#include <arpa/inet.h>
+#include <cerrno>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace mp2p;
@@ -58,6 +64,7 @@ private Q_SLOTS:
     void halfSentHeadIsClosedAfterHeaderTimeout();
     void perAddressCapRefusesTheNextConnection();
     void manyIdleConnectionsDoNotStopTheServer();
+    void unreadAnswersCloseTheConnection();
     void unisRefusesHugeEndpointCost();
     void unisThrottlesPasswordGuessing();
     void outOfRangeLimitsAreRefusedAtStart();
@@ -90,7 +97,8 @@ void TstServerLimits::initTestCase()
     m_strict = std::make_unique<Mp2pdProcess>(m_dir.filePath(QStringLiteral("strict")));
     QVERIFY(startMp2pd(m_strict.get(), QStringLiteral("strict"),
                        {{QStringLiteral("headerTimeoutSecs"), 1}, {QStringLiteral("bodyTimeoutSecs"), 5},
-                        {QStringLiteral("idleTimeoutSecs"), 30}, {QStringLiteral("maxConnectionsPerAddress"), 8}}));
+                        {QStringLiteral("idleTimeoutSecs"), 30}, {QStringLiteral("maxConnectionsPerAddress"), 8},
+                        {QStringLiteral("maxUnsentResponseBytes"), 256 * 1024}}));
 
     const QJsonObject pids{{QStringLiteral("isp-a"), QJsonObject{{QStringLiteral("ipv4"), QJsonArray{QStringLiteral("127.1.0.0/16")}}}},
                            {QStringLiteral("isp-b"), QJsonObject{{QStringLiteral("ipv4"), QJsonArray{QStringLiteral("10.0.0.0/8")}}}}};
@@ -281,6 +289,64 @@ void TstServerLimits::manyIdleConnectionsDoNotStopTheServer()
     QVERIFY2(cpuMs <= wallMs / 2 + 100, "the server burns CPU while connections sit idle");
     crowd.clear();
     server.terminate();
+}
+
+void TstServerLimits::unreadAnswersCloseTheConnection()
+{
+    const quint16 port = m_strict->port();
+    const qint64 pid = m_strict->pid();
+    QCOMPARE(rawGet(port, "/healthz"), 200);
+    const qint64 idle = residentBytes(pid);
+
+    // A client that pipelines requests and never reads an answer. A tiny receive buffer keeps
+    // the answers at the server instead of in this process's kernel buffers.
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    QVERIFY(fd >= 0);
+    const auto closeFd = qScopeGuard([fd] { ::close(fd); });
+    const int small = 4096;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    from.sin_addr.s_addr = htonl(0x7f000901);  // 127.0.9.1
+    QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&from), sizeof from), 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&to), sizeof to) != 0)
+        QCOMPARE(errno, EINPROGRESS);
+    pollfd writable{fd, POLLOUT, 0};
+    QCOMPARE(::poll(&writable, 1, 5000), 1);
+
+    const QByteArray requests = QByteArray("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").repeated(512);
+    qint64 sent = 0;
+    qint64 peak = idle;
+    bool closedByServer = false;
+    QElapsedTimer clock;
+    clock.start();
+    // Bounded: 64 MiB of requests or 30 s; the server must end it long before.
+    while (sent < 64 * MiB && clock.elapsed() < 30000) {
+        const ssize_t n = ::send(fd, requests.constData() + sent % requests.size(),
+                                 size_t(requests.size() - sent % requests.size()), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            pollfd wait{fd, POLLOUT, 0};
+            ::poll(&wait, 1, 100);
+            peak = qMax(peak, residentBytes(pid));
+            continue;
+        }
+        closedByServer = true;  // EPIPE or ECONNRESET: the server cut the connection
+        break;
+    }
+    peak = qMax(peak, residentBytes(pid));
+    qInfo("pipelined without reading: %lld KiB of requests sent in %lld ms before the close; server RSS %lld -> peak %lld MiB",
+          sent / 1024, qint64(clock.elapsed()), idle / MiB, peak / MiB);
+    QVERIFY2(closedByServer, "the server kept taking requests whose answers were never read");
+    QVERIFY(peak - idle < RssAllowance);
+    QCOMPARE(rawGet(port, "/healthz", loopback(9, 2)), 200);
 }
 
 void TstServerLimits::unisRefusesHugeEndpointCost()
