@@ -3,6 +3,8 @@
 # bittorrent-tracker HTTP server, all loaded by the same wrk script with the same announce list.
 # Usage (as root on Debian 12): tests/bench/run-tracker.sh [build folder, default build-bench]
 # Knobs (environment): OVERLAYS=200 PEERS=50 THREADS=2 CONNECTIONS=32 DURATION=10 WARMUP=5 ROUNDS=3
+#                      BEFORE=<build folder of an earlier commit> (adds its mp2pd as "mp2pd-before",
+#                      set up by that commit's own mp2p_bench_tracker_setup, to compare before/after in one run)
 # The three servers run side by side (idle while not loaded); the measured runs are
 # interleaved (mp2pd, opentracker, bittorrent-tracker, mp2pd, ...) and each figure is the
 # median of ROUNDS runs, so a burst of other load on the machine hits all three alike.
@@ -18,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 ROUNDS=${ROUNDS:-3}
+BEFORE=${BEFORE:+$(realpath -m "$BEFORE")}
 # shellcheck source=lib.sh
 source "$HERE/lib.sh"
 
@@ -32,6 +35,11 @@ if ! bench_in_netns; then
     (cd "$HERE/node" && npm install --ignore-scripts --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null)
   fi
   bench_build "$BUILD" "$ROOT" mp2pd mp2p_bench_tracker_setup
+  if [ -n "$BEFORE" ]; then
+    for f in app/mp2pd tests/bench/mp2p_bench_tracker_setup; do
+      [ -x "$BEFORE/$f" ] || bench_die "BEFORE=$BEFORE has no $f (build mp2pd and mp2p_bench_tracker_setup there)"
+    done
+  fi
   bench_enter_netns "${BASH_SOURCE[0]}" "$BUILD"
 fi
 
@@ -42,8 +50,10 @@ trap 'bench_stop_all; rm -rf "$WORK"' EXIT
 MP2PD_PORT=17800
 OT_PORT=16969
 NODE_PORT=18000
+BEFORE_PORT=17900
 NAMES=(mp2pd opentracker bittorrent-tracker)
-declare -A PORT PID RATES CPUS COSTS P50 P99 BODY CHECK
+[ -z "$BEFORE" ] || NAMES+=(mp2pd-before)
+declare -A PORT PID RATES CPUS COSTS P50 P99 BODY CHECK PATHS
 
 # CPU seconds (user + system) that process $1 has used so far, with its threads.
 cpu_seconds() {
@@ -53,7 +63,7 @@ cpu_seconds() {
 # One wrk run against tracker $1 in mode $2 (started|steady) for $3 seconds; output to $4.
 run_wrk() {
   timeout $(($3 + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3}s" -s "$HERE/tracker/announce.lua" \
-    "http://127.0.0.1:${PORT[$1]}" -- "$WORK/paths.txt" "$2" "$THREADS" >"$4" 2>&1 ||
+    "http://127.0.0.1:${PORT[$1]}" -- "${PATHS[$1]:-$WORK/paths.txt}" "$2" "$THREADS" >"$4" 2>&1 ||
     bench_die "wrk against $1: $(tail -3 "$4")"
 }
 
@@ -94,6 +104,21 @@ PORT[mp2pd]=$MP2PD_PORT
 bench_wait_port "${PID[mp2pd]}" "$MP2PD_PORT" 60 || bench_die "mp2pd did not start: $(tail -5 "$WORK/mp2pd.log")"
 timeout 300 "$BUILD/tests/bench/mp2p_bench_tracker_setup" --url "http://127.0.0.1:$MP2PD_PORT" \
   --overlays "$OVERLAYS" --peers "$PEERS" --paths "$WORK/paths.txt" --whitelist "$WORK/whitelist.txt" >&2
+
+# The earlier mp2pd, with the same work: its own users and overlays, made by its own setup tool
+# (announce URLs changed between versions), and the same announce-interval config.
+if [ -n "$BEFORE" ]; then
+  mkdir -p "$WORK/before"
+  printf '{"oms": {"announceIntervalSecs": 3600, "minAnnounceIntervalSecs": 1800}}\n' >"$WORK/before.json"
+  bench_start "$WORK/before.log" "$BEFORE/app/mp2pd" --services ums,oms --listen 127.0.0.1 --port "$BEFORE_PORT" \
+    --data-dir "$WORK/before" --config "$WORK/before.json" --log-level warning
+  PID[mp2pd-before]=$BENCH_PID
+  PORT[mp2pd-before]=$BEFORE_PORT
+  PATHS[mp2pd-before]=$WORK/paths-before.txt
+  bench_wait_port "${PID[mp2pd-before]}" "$BEFORE_PORT" 60 || bench_die "the earlier mp2pd did not start: $(tail -5 "$WORK/before.log")"
+  timeout 300 "$BEFORE/tests/bench/mp2p_bench_tracker_setup" --url "http://127.0.0.1:$BEFORE_PORT" \
+    --overlays "$OVERLAYS" --peers "$PEERS" --paths "$WORK/paths-before.txt" --whitelist "$WORK/whitelist-before.txt" >&2
+fi
 
 # opentracker (Debian's build is whitelist-only): chrooted into its own folder with the
 # same info-hashes; it drops to `nobody`, so the folder must be readable.
@@ -148,6 +173,10 @@ echo "ratio mp2pd/bittorrent-tracker: $(bench_ratio "${MEDIAN[mp2pd]}" "${MEDIAN
   "$(bench_ratio "${COST[bittorrent-tracker]}" "${COST[mp2pd]}") (inverse CPU per announce)"
 echo "ratio mp2pd/opentracker:        $(bench_ratio "${MEDIAN[mp2pd]}" "${MEDIAN[opentracker]}") (announces/s)," \
   "$(bench_ratio "${COST[opentracker]}" "${COST[mp2pd]}") (inverse CPU per announce)"
+if [ -n "$BEFORE" ]; then
+  echo "ratio mp2pd/mp2pd-before:       $(bench_ratio "${MEDIAN[mp2pd]}" "${MEDIAN[mp2pd-before]}") (announces/s)," \
+    "$(bench_ratio "${COST[mp2pd-before]}" "${COST[mp2pd]}") (inverse CPU per announce; mp2pd-before = $BEFORE)"
+fi
 echo "(server CPU: the server's user+system time per announce (and %CPU, 100 = one core) while measured;"
 echo " reply: mean body bytes;"
 echo " closed: connections the server closed after a reply. opentracker has no HTTP keep-alive, so wrk"

@@ -2,11 +2,8 @@
 
 #include <protocol/auth.h>
 #include <protocol/jsonfields.h>
+#include <protocol/servicecall.h>
 
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 namespace mp2p {
 
@@ -58,36 +55,16 @@ ConsentAnswer RemoteConsentCheck::check(const QString &userId, const QString &ty
 
 void RemoteConsentCheck::ask(const QString &userId)
 {
-    QUrl url = m_baseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/pams/v1/consent/") + userId);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(RequestTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_serviceKey.isEmpty())
-        request.setRawHeader("Authorization", Authenticator::serviceAuthorization(m_serviceKey));
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, userId, reply] { onFinished(userId, reply); });
+    getFromService(m_network, serviceUrl(m_baseUrl, QStringLiteral("/pams/v1/consent/") + userId), m_serviceKey, this,
+                   [this, userId](const ServiceAnswer &a) { onAnswer(userId, a); }, RequestTimeoutMs);
 }
 
-void RemoteConsentCheck::onFinished(const QString &userId, QNetworkReply *reply)
+void RemoteConsentCheck::onAnswer(const QString &userId, const ServiceAnswer &answer)
 {
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QString problem;
-    QJsonObject active;
-    if (status == 0) {
-        problem = reply->errorString();
-    } else if (status != 200) {
-        problem = QStringLiteral("HTTP status %1").arg(status);
-    } else {
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-        active = doc.object().value(QStringLiteral("active")).toObject();
-        if (!doc.isObject() || active.isEmpty())
-            problem = QStringLiteral("the answer has no \"active\" object");
-    }
+    QString problem = answer.problem;
+    const QJsonObject active = answer.body.value(QStringLiteral("active")).toObject();
+    if (problem.isEmpty() && active.isEmpty())
+        problem = QStringLiteral("the answer has no \"active\" object");
     {
         QMutexLocker locker(&m_lock);
         Entry &e = m_cache[userId];

@@ -10,9 +10,10 @@
 #include <QUrl>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace mp2p {
+
+struct ServiceAnswer;
 
 // The OMS's volunteer consent check (R8) when its PAMS runs in another mp2pd: answers from a
 // per-user cache of GET {pams}/pams/v1/consent/{userId} (a public route; its "active" object says
@@ -46,7 +47,7 @@ private:
         QString problem;           // of the last failed request
     };
     void ask(const QString &userId);
-    void onFinished(const QString &userId, QNetworkReply *reply);
+    void onAnswer(const QString &userId, const ServiceAnswer &answer);
 
     QUrl m_baseUrl;
     QNetworkAccessManager *m_network;

@@ -1,13 +1,9 @@
 #include "remotecontentsize.h"
 
 #include <protocol/jsonfields.h>
+#include <protocol/servicecall.h>
 
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 namespace mp2p {
 
@@ -45,28 +41,17 @@ std::optional<qint64> RemoteContentSize::sizeOf(const QString &infoHash)
 
 void RemoteContentSize::ask(const QString &infoHash)
 {
-    QUrl url = m_baseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/ixs/v1/content/by-infohash/") + infoHash);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(RequestTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, infoHash, reply] { onFinished(infoHash, reply); });
+    // The content index is public: no service key needed.
+    getFromService(m_network, serviceUrl(m_baseUrl, QStringLiteral("/ixs/v1/content/by-infohash/") + infoHash), {}, this,
+                   [this, infoHash](const ServiceAnswer &a) { onAnswer(infoHash, a); }, RequestTimeoutMs);
 }
 
-void RemoteContentSize::onFinished(const QString &infoHash, QNetworkReply *reply)
+void RemoteContentSize::onAnswer(const QString &infoHash, const ServiceAnswer &answer)
 {
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     std::optional<qint64> size;
-    if (status == 200) {
-        const QJsonValue v = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("totalSize"));
-        if (v.isDouble() && v.toDouble() >= 0)
-            size = v.toInteger();
-    }
+    const QJsonValue v = answer.body.value(QStringLiteral("totalSize"));
+    if (answer.ok() && v.isDouble() && v.toDouble() >= 0)
+        size = v.toInteger();
     {
         QMutexLocker locker(&m_lock);
         Entry &e = m_cache[infoHash];

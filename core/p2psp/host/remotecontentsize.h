@@ -10,9 +10,10 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace mp2p {
+
+struct ServiceAnswer;
 
 // The PAMS's content-size lookup (credit caps) when the IXS runs in another mp2pd: answers from
 // a cache of GET {ixs}/ixs/v1/content/by-infohash/{hex} ("totalSize"). It never waits on the
@@ -42,7 +43,7 @@ private:
         bool inFlight = false;
     };
     void ask(const QString &infoHash);
-    void onFinished(const QString &infoHash, QNetworkReply *reply);
+    void onAnswer(const QString &infoHash, const ServiceAnswer &answer);
 
     QUrl m_baseUrl;
     QNetworkAccessManager *m_network;

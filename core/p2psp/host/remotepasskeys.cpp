@@ -1,12 +1,8 @@
 #include "remotepasskeys.h"
 
 #include <protocol/jsonfields.h>
+#include <protocol/servicecall.h>
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 namespace mp2p {
 
@@ -49,35 +45,21 @@ std::optional<QString> RemotePasskeys::userFor(const QString &passkey)
 
 void RemotePasskeys::ask(const QString &passkey)
 {
-    QUrl url = m_baseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/ums/v1/passkeys/") + passkey);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(RequestTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_serviceKey.isEmpty())
-        request.setRawHeader("Authorization", Authenticator::serviceAuthorization(m_serviceKey));
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, passkey, reply] { onFinished(passkey, reply); });
+    getFromService(m_network, serviceUrl(m_baseUrl, QStringLiteral("/ums/v1/passkeys/") + passkey), m_serviceKey, this,
+                   [this, passkey](const ServiceAnswer &a) { onAnswer(passkey, a); }, RequestTimeoutMs);
 }
 
-void RemotePasskeys::onFinished(const QString &passkey, QNetworkReply *reply)
+void RemotePasskeys::onAnswer(const QString &passkey, const ServiceAnswer &answer)
 {
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    QString userId;
-    if (status == 200)
-        userId = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("userId")).toString();
+    const QString userId = answer.body.value(QStringLiteral("userId")).toString();
     {
         QMutexLocker locker(&m_lock);
         --m_inFlight;
         Entry &e = m_cache[passkey];
         e.inFlight = false;
         // A UMS that cannot be reached answers nothing: the passkey is asked again next time.
-        if (status == 200 || status == 404) {
-            e.userId = isHex(userId, 40) ? userId : QString();
+        if (answer.ok() || answer.status == 404) {
+            e.userId = answer.ok() && isHex(userId, 40) ? userId : QString();
             e.answeredAt = m_clock();
         }
     }

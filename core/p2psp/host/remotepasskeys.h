@@ -10,9 +10,10 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace mp2p {
+
+struct ServiceAnswer;
 
 // The OMS's tracker passkey look-up when the UMS runs in another mp2pd: answers from a cache of
 // GET {ums}/ums/v1/passkeys/{passkey} (service key). It never waits on the network: an unknown
@@ -43,7 +44,7 @@ private:
         bool inFlight = false;
     };
     void ask(const QString &passkey);
-    void onFinished(const QString &passkey, QNetworkReply *reply);
+    void onAnswer(const QString &passkey, const ServiceAnswer &answer);
 
     QUrl m_baseUrl;
     QNetworkAccessManager *m_network;
