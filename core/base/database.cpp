@@ -72,15 +72,16 @@ Database::Database(QString storeName, DatabaseOptions options)
 
 Database::~Database()
 {
+    // Qt lets only the owning thread look a connection up; one another thread opened (a worker,
+    // the embedded provider's thread) is closed by removeDatabase alone, which needs no look-up.
+    const QString own = connectionNameForThisThread();
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
-        if (name.startsWith(m_baseConnectionName)) {
-            {
-                QSqlDatabase db = QSqlDatabase::database(name, false);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
-        }
+        if (!name.startsWith(m_baseConnectionName))
+            continue;
+        if (name == own)
+            QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
     }
 }
 
