@@ -88,11 +88,12 @@ bool RemoteRevocations::isRevoked(const TokenClaims &claims) const
     const qint64 now = m_clock();
     QMutexLocker lock(&m_lock);
     if (isStale(now)) {
+        const bool never = m_currentAt == 0;
         lock.unlock();
-        warnRateLimited(QStringLiteral("the UMS revocation feed at %1 has not been read for over %2 s: user tokens are "
-                                       "refused until it answers")
-                            .arg(m_baseUrl.toString())
-                            .arg(failClosedAfterSecs()));
+        warnRateLimited(QStringLiteral("the UMS revocation feed at %1 %2: user tokens are refused until it answers")
+                            .arg(m_baseUrl.toString(),
+                                 never ? QStringLiteral("has not been read yet")
+                                       : QStringLiteral("has not been read for over %1 s").arg(failClosedAfterSecs())));
         return true;
     }
     if (!claims.sessionId.isEmpty() && m_sessions.contains(claims.sessionId))
