@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,6 +144,46 @@ private Q_SLOTS:
         QVERIFY2(m_overlay->start(m_overlayArgs, &error), qPrintable(error));
         QCOMPARE(statusAtB(m_victim.userId, m_victim.token), 401);
         QCOMPARE(statusAtB(m_honest.userId, m_honest.token), 200);
+    }
+
+    // A dedicated RS that hands relay credentials to logged-in users checks the same feed: a relay
+    // token ("rs" audience) names the session, so a logout at A ends it at the relay too.
+    void dedicatedRelayRefusesTokensOfEndedSessions()
+    {
+        QTcpServer probe;  // a free TURN port for the RS
+        QVERIFY(probe.listen(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        const quint16 turnPort = probe.serverPort();
+        probe.close();
+        const QString config = m_data.filePath(QStringLiteral("rs.json"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral(R"({"revocationPollSecs": 1, "rs": {"listen": "127.0.0.1:%1", "allowLoopbackPeers": true,
+                                      "authSecret": "relay-secret-for-the-revocation-test-0123"}})")
+                       .arg(turnPort)
+                       .toUtf8());
+        file.close();
+        Mp2pdProcess rs(m_data.filePath(QStringLiteral("rs")));
+        QString error;
+        QVERIFY2(rs.start({QStringLiteral("--services"), QStringLiteral("rs"), QStringLiteral("--ums-url"), m_ums->baseUrl(),
+                           QStringLiteral("--config"), config},
+                          &error),
+                 qPrintable(error));
+        const QString ums = m_ums->baseUrl();
+        const LoggedInUser victim = registerAndLogin(m_http, ums, QStringLiteral("Relayed victim"));
+        const auto relayToken = [&](const QString &token) {
+            return m_http.post(ums + QStringLiteral("/ums/v1/tokens"), {{QStringLiteral("audience"), QStringLiteral("rs")}}, token)
+                .json()
+                .value(QStringLiteral("token"))
+                .toString();
+        };
+        const QString victimRelay = relayToken(victim.token);
+        const QString honestRelay = relayToken(login(m_http, ums, m_honest.key));
+        QVERIFY(!victimRelay.isEmpty() && !honestRelay.isEmpty());
+        const QString credentials = rs.baseUrl() + QStringLiteral("/rs/v1/credentials");
+        QCOMPARE(m_http.post(credentials, {}, victimRelay).status, 200);
+        QCOMPARE(m_http.request("DELETE", ums + QStringLiteral("/ums/v1/sessions/current"), {}, victim.token).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(m_http.post(credentials, {}, victimRelay).status == 401, 5000);
+        QCOMPARE(m_http.post(credentials, {}, honestRelay).status, 200);
     }
 
     // B cannot reach A: it keeps what it knows for a while (a UMS restart is no outage), then
