@@ -4,12 +4,7 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -115,40 +110,29 @@ void RemoteRevocations::poll()
 {
     if (m_inFlight)
         return;
-    QUrl url = m_baseUrl;
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/ums/v1/revocations"));
+    QUrl url = serviceUrl(m_baseUrl, QStringLiteral("/ums/v1/revocations"));
     url.setQuery(QUrlQuery{{QStringLiteral("since"), m_cursor}});
-    QNetworkRequest request(url);
-    request.setTransferTimeout(RequestTimeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_serviceKey.isEmpty())
-        request.setRawHeader("Authorization", Authenticator::serviceAuthorization(m_serviceKey));
     m_inFlight = true;
     // What a complete read proves is the UMS's state when its last page was asked for.
     const qint64 sentAt = m_clock();
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sentAt] { onFinished(reply, sentAt); });
+    getFromService(m_network, url, m_serviceKey, this, [this, sentAt](const ServiceAnswer &a) { onAnswer(a, sentAt); },
+                   RequestTimeoutMs);
 }
 
-void RemoteRevocations::onFinished(QNetworkReply *reply, qint64 sentAt)
+void RemoteRevocations::onAnswer(const ServiceAnswer &answer, qint64 sentAt)
 {
-    reply->deleteLater();
     m_inFlight = false;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
-    if (status != 200) {
-        const QString why = status == 401 || status == 403
+    if (!answer.ok()) {
+        const QString why = answer.status == 401 || answer.status == 403
                                 ? QStringLiteral("HTTP %1: %2 (give this mp2pd the provider's \"serviceKey\")")
-                                      .arg(status)
-                                      .arg(page.value(QStringLiteral("message")).toString())
-                            : status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
+                                      .arg(answer.status)
+                                      .arg(answer.body.value(QStringLiteral("message")).toString())
+                                : answer.problem;
         warnRateLimited(QStringLiteral("cannot read the UMS revocation feed at %1: %2; keeping the last set")
                             .arg(m_baseUrl.toString(), why));
         return;
     }
+    const QJsonObject &page = answer.body;
     if (!apply(page, m_clock())) {
         warnRateLimited(QStringLiteral("the UMS at %1 answered the revocation feed with something else; keeping the last set")
                             .arg(m_baseUrl.toString()));

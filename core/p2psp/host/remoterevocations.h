@@ -1,6 +1,7 @@
 #pragma once
 
 #include <protocol/auth.h>
+#include <protocol/servicecall.h>
 
 #include <QHash>
 #include <QMutex>
@@ -11,7 +12,6 @@
 #include <atomic>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace mp2p {
 
@@ -61,7 +61,7 @@ Q_SIGNALS:
 
 private:
     void poll();
-    void onFinished(QNetworkReply *reply, qint64 sentAt);
+    void onAnswer(const ServiceAnswer &answer, qint64 sentAt);
     // Takes in one page; false when the answer is not a feed page.
     bool apply(const QJsonObject &page, qint64 now);
     void prune(qint64 now);
