@@ -59,7 +59,8 @@ bool HostConfig::loadFile(const QString &path, QString *error)
                                QStringLiteral("umsKeyWaitSecs"), QStringLiteral("ums"), QStringLiteral("ixs"),
                                QStringLiteral("oms"), QStringLiteral("pams"), QStringLiteral("cs"),
                                QStringLiteral("rs"), QStringLiteral("operators"), QStringLiteral("serviceKey"),
-                               QStringLiteral("limits"), QStringLiteral("rateLimits")};
+                               QStringLiteral("limits"), QStringLiteral("rateLimits"),
+                               QStringLiteral("revocationPollSecs")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("%1: unknown field '%2' (known: %3)").arg(path, it.key(), known.join(QStringLiteral(", ")));
@@ -121,6 +122,12 @@ bool HostConfig::loadFile(const QString &path, QString *error)
         relayUrls = stringArray(o.value(QStringLiteral("relays")));
     umsPublicKey = o.value(QStringLiteral("umsPublicKey")).toString(umsPublicKey);
     umsKeyWaitSecs = o.value(QStringLiteral("umsKeyWaitSecs")).toInt(umsKeyWaitSecs);
+    if (o.contains(QStringLiteral("revocationPollSecs"))) {
+        const QJsonValue v = o.value(QStringLiteral("revocationPollSecs"));
+        if (!v.isDouble() || v.toDouble() != double(v.toInt()))
+            return wrongType(path, QStringLiteral("revocationPollSecs"), "a whole number of seconds from 1 to 60", error);
+        revocationPollSecs = v.toInt();
+    }
     if (o.contains(QStringLiteral("operators"))) {
         if (!o.value(QStringLiteral("operators")).isArray())
             return wrongType(path, QStringLiteral("operators"), "an array of user ids", error);
@@ -184,6 +191,11 @@ bool HostConfig::validate(QString *error) const
                                 "(e.g. `head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d =`)");
         return false;
     }
+    if (revocationPollSecs < 1 || revocationPollSecs > 60) {
+        *error = QStringLiteral("\"revocationPollSecs\" must be 1 to 60 seconds (it is %1): a logout must reach every "
+                                "server within a minute").arg(revocationPollSecs);
+        return false;
+    }
     // A cache is a client of a provider, not a server: it checks no tokens.
     QStringList servers = services;
     for (const QString &role : knownRoles())
@@ -192,6 +204,13 @@ bool HostConfig::validate(QString *error) const
     if (needsTokens && !runs(QStringLiteral("ums")) && umsPublicKey.isEmpty() && !remoteUrls.contains(QStringLiteral("ums"))) {
         *error = QStringLiteral("the UMS does not run here, so this server needs its public key to check tokens: "
                                 "set --ums-url (or \"remote\": {\"ums\": URL}) or --ums-public-key");
+        return false;
+    }
+    // Logouts reach this server through the UMS's revocation feed, which only the provider's
+    // servers may read: without the key every token would be refused as unverifiable.
+    if (needsTokens && !runs(QStringLiteral("ums")) && remoteUrls.contains(QStringLiteral("ums")) && serviceKey.isEmpty()) {
+        *error = QStringLiteral("the UMS runs elsewhere, so this server reads logouts from it with the provider's service "
+                                "key: set \"serviceKey\" in the config or MP2P_SERVICE_KEY (the same on every mp2pd)");
         return false;
     }
     return true;

@@ -31,6 +31,9 @@ struct HostConfig {
     QStringList relayUrls;
     QString umsPublicKey;                // base64url; needed only when the UMS runs elsewhere
     int umsKeyWaitSecs = 30;             // how long to wait for a remote UMS at start
+    // How often a server whose UMS runs elsewhere reads the UMS's revocation feed (1..60 s):
+    // the longest a logout takes to reach it.
+    int revocationPollSecs = 20;
     QHash<QString, QJsonObject> sections;  // per-service settings: "ums", "ixs", "oms", "pams", "cs"
     // User ids whose tokens may call operator routes (dedicated ORCP resources, relay secrets,
     // member lists, relay status).

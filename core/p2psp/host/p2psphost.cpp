@@ -15,6 +15,7 @@
 #include <p2psp/pams/remoteactivitysource.h>
 #include "remoteconsentcheck.h"
 #include "remotepasskeys.h"
+#include "remoterevocations.h"
 #include "remotecontentsize.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
@@ -124,6 +125,9 @@ bool P2pspHost::startServices(QString *error)
         // Logout and the session's absolute lifetime reach every service of this mp2pd at once.
         if (localUms)
             context.revocationCheck = [ums = localUms](const TokenClaims &claims) { return ums->isRevoked(claims); };
+        // ...and within one poll of the UMS's revocation feed when the UMS runs elsewhere.
+        else if (RemoteRevocations *remote = m_remoteRevocations.get())
+            context.revocationCheck = [remote](const TokenClaims &claims) { return remote->isRevoked(claims); };
         return context;
     };
     // The UMS first: its key signs the tokens every other service checks.
@@ -147,6 +151,8 @@ bool P2pspHost::startServices(QString *error)
     }
     if (!onlyRoles || relayChecksTokens)
         m_tokens = std::make_unique<TokenVerifier>(umsKey);
+    if (m_tokens && !localUms)
+        followRemoteRevocations();
 
     const PeerActivitySource *activity = nullptr;
     PamsService *localPams = nullptr;
@@ -249,6 +255,24 @@ bool P2pspHost::startServices(QString *error)
         m_services.push_back(std::move(rs));
     }
     return true;
+}
+
+void P2pspHost::followRemoteRevocations()
+{
+    const QString ums = m_config.remoteUrls.value(QStringLiteral("ums"));
+    if (ums.isEmpty() || m_config.serviceKey.isEmpty()) {
+        qCWarning(lcHost) << "this server checks tokens without the UMS's revocation feed (it needs remote.ums and the"
+                             " provider's serviceKey): a logout reaches it only when the token expires";
+        return;
+    }
+    m_remoteRevocations = std::make_unique<RemoteRevocations>(QUrl(ums), m_network, m_config.serviceKey.toLatin1(),
+                                                              systemClock(), m_config.revocationPollSecs);
+    m_remoteRevocations->start();
+    // Read once before serving, so a restart does not re-open tokens revoked while it was down;
+    // if the UMS does not answer in time, tokens are refused until it does.
+    if (!m_remoteRevocations->waitUntilCurrent(RevocationStartWaitMs))
+        qCWarning(lcHost).noquote() << "the UMS revocation feed at" << ums << "did not answer within"
+                                    << RevocationStartWaitMs / 1000 << "s: user tokens are refused until it does";
 }
 
 // Credit is bounded by real transfers: reports name overlays the OMS knows, within the content's
@@ -429,6 +453,7 @@ void P2pspHost::stop()
     m_localPams.reset();
     m_remoteConsent.reset();
     m_remotePasskeys.reset();
+    m_remoteRevocations.reset();
     m_remoteContentSize.reset();
     m_networkView.reset();
     m_altoClients.clear();

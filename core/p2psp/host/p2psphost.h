@@ -25,6 +25,7 @@ class P2pspService;
 class PeerActivitySource;
 class RemoteConsentCheck;
 class RemotePasskeys;
+class RemoteRevocations;
 class RemoteContentSize;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
@@ -33,6 +34,9 @@ class RemoteContentSize;
 class P2pspHost : public QObject {
     Q_OBJECT
 public:
+    // How long start() waits for a remote UMS's revocation feed before serving anyway.
+    static constexpr int RevocationStartWaitMs = 5000;
+
     explicit P2pspHost(HostConfig config, QObject *parent = nullptr);
     ~P2pspHost() override;
 
@@ -48,6 +52,8 @@ public:
 private:
     bool obtainUmsPublicKey(QByteArray *key, QString *error);
     bool startServices(QString *error);
+    // The revocation check of a server whose UMS runs elsewhere: its feed, read once before serving.
+    void followRemoteRevocations();
     bool startEmbeddedUnis(QString *error);
     // R3: the OMS ranks peer lists by the UNIS maps when its config names a UNIS ("oms.unis").
     bool connectOmsToUnis(OmsService *oms, const PeerActivitySource *activity, QString *error);
@@ -64,6 +70,7 @@ private:
     std::unique_ptr<PeerActivitySource> m_remotePams;
     std::unique_ptr<PeerActivitySource> m_localPams;  // R1 in-process, with credit
     std::unique_ptr<RemotePasskeys> m_remotePasskeys;  // tracker passkeys at a remote UMS
+    std::unique_ptr<RemoteRevocations> m_remoteRevocations;  // logouts at a remote UMS
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
     std::unique_ptr<RemoteContentSize> m_remoteContentSize;  // credit caps from a remote IXS
     std::vector<std::unique_ptr<P2pspService>> m_services;

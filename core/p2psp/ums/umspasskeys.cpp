@@ -9,10 +9,6 @@
 namespace mp2p {
 
 namespace {
-// How long a token for an ISP's UNIS or a relay lives: those servers are not the provider's,
-// so what they could replay is kept short.
-constexpr qint64 OtherAudienceTtlSecs = 600;
-
 bool isPasskeyText(const QString &text)
 {
     return isHex(text, 2 * UmsService::PasskeyBytes);

@@ -157,8 +157,11 @@ void UmsService::registerRoutes(HttpRouter &router)
     route(HttpMethod::Post, QStringLiteral("/ums/v1/sessions/refresh"),
           RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("refreshes"), 30, 600)), &UmsService::handleRefresh);
     route(HttpMethod::Delete, QStringLiteral("/ums/v1/sessions/current"), RoutePolicy::user(auth), &UmsService::handleLogout);
+    // Each call adds an entry to the revocation feed every verifier polls, so it is bounded.
     route(HttpMethod::Delete, QStringLiteral("/ums/v1/users/{userId}/sessions"),
-          RoutePolicy::ownerParam(auth, QStringLiteral("userId")), &UmsService::handleRevokeAll);
+          RoutePolicy::ownerParam(auth, QStringLiteral("userId"))
+              .limit(RateRule::perUser(QStringLiteral("revoke-all"), 30, 600)),
+          &UmsService::handleRevokeAll);
     route(HttpMethod::Post, QStringLiteral("/ums/v1/tokens"),
           RoutePolicy::user(auth).limit(RateRule::perUser(QStringLiteral("audience-tokens"), 60, 600)),
           &UmsService::handleIssueToken);
@@ -172,6 +175,13 @@ void UmsService::registerRoutes(HttpRouter &router)
     route(HttpMethod::Get, QStringLiteral("/ums/v1/passkeys/{passkey}"),
           RoutePolicy::open().limit(RateRule::perAddress(QStringLiteral("passkey-lookups"), 6000, 60)),
           &UmsService::handleLookupPasskey);
+    // The provider's other mp2pd processes learn logouts here (RemoteRevocations polls it).
+    // Only they may read it (the service key; the handler refuses operators' user tokens): it
+    // lists who logged out when. Each verifier polls every few seconds; the limit leaves room
+    // for many on one address and still bounds a loop.
+    route(HttpMethod::Get, QStringLiteral("/ums/v1/revocations"),
+          RoutePolicy::operatorOnly(auth).maxBody(0).limit(RateRule::perAddress(QStringLiteral("revocation-feed"), 600, 60)),
+          &UmsService::handleRevocations);
 }
 
 QJsonObject UmsService::health() const

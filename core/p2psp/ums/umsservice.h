@@ -46,6 +46,11 @@ public:
     // here drops it at once, so this bounds only what the store is asked.
     static constexpr qint64 RevocationCacheSecs = 30;
     static constexpr int PasskeyBytes = 32;
+    // How long a token for an ISP's UNIS or a relay lives: those servers are not the provider's,
+    // so what they could replay is kept short.
+    static constexpr qint64 OtherAudienceTtlSecs = 600;
+    // At most this many entries per answer of GET /ums/v1/revocations; "more" says another waits.
+    static constexpr int RevocationPageSize = 1000;
 
     explicit UmsService(ServiceContext context);
     ~UmsService() override;
@@ -80,6 +85,10 @@ public:
     // The host hands this to every in-process service's Authenticator. Tokens without a
     // session id (none are issued any more) are not refused here.
     bool isRevoked(const TokenClaims &claims) const;
+    // How long a revocation stays in the feed: the longest any token this UMS issues can still
+    // be accepted (its lifetime plus the clock skew verifiers allow). Older entries cover only
+    // expired tokens, so the feed drops them.
+    qint64 revocationRetainSecs() const;
 
 private:
     HttpResponse handleKey(const HttpRequest &request) const;
@@ -96,6 +105,7 @@ private:
     HttpResponse handleGetPasskey(const HttpRequest &request) const;
     HttpResponse handleRotatePasskey(const HttpRequest &request) const;
     HttpResponse handleLookupPasskey(const HttpRequest &request) const;
+    HttpResponse handleRevocations(const HttpRequest &request) const;  // umsrevocations.cpp
     HttpResponse passkeyResponse(const QString &userId, bool rotate) const;
     // Checks a fresh signed challenge in the body (challengeId, signature) for userId.
     std::optional<HttpResponse> checkSignedChallenge(const QString &userId, const QJsonObject &body) const;

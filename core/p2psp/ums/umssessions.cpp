@@ -206,7 +206,8 @@ HttpResponse UmsService::handleLogout(const HttpRequest &request) const
     if (claims.sessionId.isEmpty())
         return refused(QStringLiteral("the token names no session"), QStringLiteral("log in again"));
     QString storeError;
-    const int n = m_store->revokeSessions(request.caller.userId, claims.sessionId, m_clock(), &storeError);
+    const int n = m_store->revokeSessions(request.caller.userId, claims.sessionId, m_clock(), revocationRetainSecs(),
+                                          &storeError);
     if (n < 0)
         return storeFailure(QStringLiteral("end the session"), storeError);
     forgetRevocation(claims.sessionId);
@@ -219,7 +220,7 @@ HttpResponse UmsService::handleRevokeAll(const HttpRequest &request) const
     if (const auto bad = checkUserIdParam(userId))
         return HttpResponse::error(*bad);
     QString storeError;
-    const int n = m_store->revokeSessions(userId, {}, m_clock(), &storeError);
+    const int n = m_store->revokeSessions(userId, {}, m_clock(), revocationRetainSecs(), &storeError);
     if (n < 0)
         return storeFailure(QStringLiteral("end the sessions"), storeError);
     {

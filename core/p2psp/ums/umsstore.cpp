@@ -49,6 +49,18 @@ QList<Migration> migrations()
                          "revoked_at BIGINT NOT NULL DEFAULT 0)"),
           QStringLiteral("CREATE INDEX sessions_by_user ON sessions (user_id)")},
          false},
+        // The revocation feed other mp2pd processes poll (GET /ums/v1/revocations): one row per
+        // ended session, plus one per "end all my sessions" (session_id ''), numbered by seq so
+        // a verifier asks only for what is new. until_at: no token it covers is valid after it.
+        {3,
+         {QStringLiteral("CREATE TABLE revocations ("
+                         "seq BIGINT PRIMARY KEY,"
+                         "user_id TEXT NOT NULL,"
+                         "session_id TEXT NOT NULL DEFAULT '',"
+                         "revoked_at BIGINT NOT NULL,"
+                         "until_at BIGINT NOT NULL)"),
+          QStringLiteral("CREATE INDEX revocations_by_until ON revocations (until_at)")},
+         false},
     };
 }
 
@@ -303,28 +315,6 @@ std::optional<SessionRecord> UmsStore::session(const QString &sessionId, QString
         return std::nullopt;
     return SessionRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(),
                          q.value(3).toLongLong(), q.value(4).toLongLong()};
-}
-
-int UmsStore::revokeSessions(const QString &userId, const QString &sessionId, qint64 now, QString *error)
-{
-    QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
-    QSqlQuery q(db);
-    if (sessionId.isEmpty()) {
-        q.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at = 0"));
-        q.addBindValue(now);
-        q.addBindValue(userId);
-    } else {
-        q.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND session_id = ? "
-                                 "AND revoked_at = 0"));
-        q.addBindValue(now);
-        q.addBindValue(userId);
-        q.addBindValue(sessionId);
-    }
-    if (!execQuery(q, error))
-        return -1;
-    const int n = q.numRowsAffected();
-    return tx.commit(error) ? n : -1;
 }
 
 } // namespace mp2p

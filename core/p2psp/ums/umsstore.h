@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -41,6 +42,23 @@ struct SessionRecord {
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
     qint64 revokedAt = 0;  // 0 = live
+};
+
+// One entry of the revocation feed: a session that ended (sessionId set), or every session of
+// the user that began before revokedAt (sessionId empty: "end all my sessions").
+struct RevocationRecord {
+    qint64 seq = 0;
+    QString userId;
+    QString sessionId;
+    qint64 revokedAt = 0;
+    qint64 until = 0;  // no token this entry covers is valid after it: verifiers may forget it then
+};
+
+struct RevocationPage {
+    QList<RevocationRecord> entries;  // ascending seq
+    qint64 next = 0;                  // the cursor to ask with next time
+    bool more = false;                // another page is waiting right now
+    bool reset = false;               // the cursor was beyond anything stored (a new database)
 };
 
 // The UMS's SQLite (or PostgreSQL) file: users and login challenges. Every write runs in one
@@ -83,8 +101,12 @@ public:
     bool addSession(const SessionRecord &session, QString *error);
     // Nothing with an empty *error means "no such session".
     std::optional<SessionRecord> session(const QString &sessionId, QString *error) const;
-    // Revokes one session of the user (or all of them with an empty sessionId); how many, -1 on error.
-    int revokeSessions(const QString &userId, const QString &sessionId, qint64 now, QString *error);
+    // Revokes one session of the user (or all of them with an empty sessionId); how many, -1 on
+    // error. Each revoked session (and a revoke-all itself) enters the revocation feed in the same
+    // transaction, kept until now + retainSecs (the longest a token it covers can still be valid).
+    int revokeSessions(const QString &userId, const QString &sessionId, qint64 now, qint64 retainSecs, QString *error);
+    // Feed entries after `cursor` that are still in force at `now`, at most `limit` of them.
+    std::optional<RevocationPage> revocationsSince(qint64 cursor, qint64 now, int limit, QString *error) const;
 
 private:
     Database m_db;

@@ -232,7 +232,7 @@ private Q_SLOTS:
             ServiceContext{fresh.path(), {}, QString(), nullptr, [this] { return f->now; }});
         QString error;
         QVERIFY2(f->service->start(&error), qPrintable(error));
-        QCOMPARE(f->service->health().value("schemaVersion").toInt(), 2);
+        QCOMPARE(f->service->health().value("schemaVersion").toInt(), 3);  // 3: the revocation feed
         QCOMPARE(f->service->health().value("users").toInteger(), 0);
         f->router = std::make_unique<HttpRouter>();
         f->service->registerRoutes(*f->router);

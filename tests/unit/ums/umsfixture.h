@@ -18,13 +18,14 @@ struct UmsFixture {
     QTemporaryDir dir;
     qint64 now = 1'700'000'000;
     QJsonObject config;
+    QByteArray serviceKey;  // what the provider's other servers send as "Bearer svc.<key>"
     std::unique_ptr<UmsService> service;
     std::unique_ptr<HttpRouter> router;
 
     ServiceContext context() const
     {
         return {dir.path(), config, QStringLiteral("http://127.0.0.1:7800"), nullptr,
-                [this] { return now; }};
+                [this] { return now; }, {}, serviceKey, {}};
     }
 
     // Starts a fresh UmsService on the same data folder (closing the previous one first).
