@@ -14,7 +14,9 @@ Q_LOGGING_CATEGORY(lcRelayPorts, "mp2p.rs.ports")
 namespace mp2p {
 
 namespace {
-constexpr int CoalesceMs = 100;
+// Reports at most every 250 ms (≤ 240 a minute plus keep-alives: under ORCP's 300 per minute), the
+// first at once, so a new allocation is at the OMS before its holder's announce in practice.
+constexpr int MinGapMs = 250;
 constexpr int RetryMs = 5000;            // after a refusal (e.g. 429): the keep-alive would do too
 constexpr qint64 MaxLifetimeSecs = 3600; // what ORCP accepts; a longer allocation is reported again on refresh
 }
@@ -26,7 +28,6 @@ RelayPortReporter::RelayPortReporter(RelayServer *server, OrcpClient *orcp, Prov
     , m_provider(provider)
 {
     m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(CoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &RelayPortReporter::send);
     connect(server, &RelayServer::allocationsChanged, this, &RelayPortReporter::schedule);
     // A (re)registration gets the full list at once, and each keep-alive reply carries it again.
@@ -57,8 +58,8 @@ void RelayPortReporter::schedule()
 {
     if (m_inFlight)
         m_again = true;
-    else if (!m_coalesce.isActive())
-        m_coalesce.start();
+    else if (!m_coalesce.isActive())   // same event-loop pass: one report for all its changes
+        m_coalesce.start(m_sent.isValid() ? int(qBound(qint64(0), MinGapMs - m_sent.elapsed(), qint64(MinGapMs))) : 0);
 }
 
 void RelayPortReporter::send()
@@ -67,6 +68,7 @@ void RelayPortReporter::send()
         return;   // registered() schedules the first report
     m_inFlight = true;
     m_again = false;
+    m_sent.start();
     const QJsonObject body{{QStringLiteral("allocations"), allocationsOf(*m_server)}};
     const QString path = QStringLiteral("/oms/v1/resources/%1/relayports").arg(m_orcp->resourceId());
     const QPointer<RelayPortReporter> guard(this);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
@@ -15,8 +16,8 @@ class RelayServer;
 // for the user whose credentials made that allocation (docs/PROTOCOL.md, ORCP relay ports). It
 // sends the RS's whole live list (relayed address, user id, seconds left) with
 // PUT /oms/v1/resources/{id}/relayports: at once when an allocation is made, refreshed or ends
-// (changes within 100 ms go as one report, and never two reports in flight), and again with every
-// ORCP keep-alive. A full list rather than deltas: a lost or refused report is healed by the next
+// (never two reports in flight, at least 250 ms apart; changes meanwhile go in the next), and
+// again with every ORCP keep-alive. A full list rather than deltas: a lost or refused report is healed by the next
 // one, an OMS that restarted or forgot the resource gets everything back, and the OMS never has to
 // order events. Used by the dedicated RS (RelayRegistration) and the volunteer role (RelayRole).
 class RelayPortReporter : public QObject {
@@ -45,6 +46,7 @@ private:
     QPointer<OrcpClient> m_orcp;
     QPointer<ProviderClient> m_provider;
     QTimer m_coalesce;
+    QElapsedTimer m_sent;   // since the last report went out
     bool m_inFlight = false;
     bool m_again = false;
     int m_accepted = 0;
