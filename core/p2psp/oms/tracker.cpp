@@ -64,8 +64,14 @@ void acceptRelayed(const OmsState &state, const HttpRequest &request, const QStr
     trusted = trusted || (v4 && QHostAddress(mapped).isLoopback());
     // Only announces that carry "relayed=" pay for this: one indexed lookup.
     QString error;
-    const QList<RelayedPortHolder> relays = state.pool.relayedPortHolders(address.toString(), quint16(port), state.clock(),
-                                                                         &error).value_or(QList<RelayedPortHolder>());
+    const std::optional<QList<RelayedPortHolder>> found
+        = state.pool.relayedPortHolders(address.toString(), quint16(port), state.clock(), &error);
+    if (!found) {   // fail closed: an unchecked port is never listed, trusted source or not
+        *warning = QStringLiteral("relayed %1:%2 could not be checked now (the OMS's store failed); listed at the "
+                                  "source address: announce again").arg(address.toString()).arg(port);
+        return;
+    }
+    const QList<RelayedPortHolder> &relays = *found;
     const RelayedPortHolder *via = nullptr;
     QString holder;
     for (const RelayedPortHolder &r : relays) {
