@@ -43,6 +43,12 @@ Endpoint RelayAllocation::relayedEndpoint() const
 void RelayAllocation::setLifetime(quint32 seconds)
 {
     m_expiry->start(int(seconds) * 1000);
+    Q_EMIT refreshed();
+}
+
+qint64 RelayAllocation::remainingMs() const
+{
+    return m_closed || !m_expiry->isActive() ? 0 : qMax(0, m_expiry->remainingTime());
 }
 
 QString RelayAllocation::key(const QHostAddress &peer)

@@ -32,7 +32,8 @@ public:
     stun::Endpoint relayedEndpoint() const;
     QTcpSocket *control() const { return m_control; }
 
-    void setLifetime(quint32 seconds);
+    void setLifetime(quint32 seconds);              // emits refreshed()
+    qint64 remainingMs() const;                     // until the lifetime ends (0 once closed)
     void addPermission(const QHostAddress &peer);   // new or refreshed, for the server's permission lifetime
     bool hasPermission(const QHostAddress &peer) const;
     // Live permissions (expired ones are dropped first) if |peers| were added too.
@@ -48,6 +49,7 @@ public:
 
 Q_SIGNALS:
     void closed();
+    void refreshed();   // a new lifetime (Allocate or Refresh)
 
 private:
     void onPeerConnection();

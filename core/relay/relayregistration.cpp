@@ -1,5 +1,6 @@
 #include "relayregistration.h"
 
+#include "relayportreporter.h"
 #include "relayserver.h"
 
 #include <cache/orcpclient.h>
@@ -46,6 +47,7 @@ bool RelayRegistration::start(QString *error)
     m_provider = std::make_unique<ProviderClient>(m_config.providerUrl, *identity, m_network);
     m_provider->setDisplayName(QStringLiteral("rs-") + m_ownerId.left(8));
     m_orcp->setProvider(m_provider.get());
+    m_ports = std::make_unique<RelayPortReporter>(m_server, m_orcp.get(), m_provider.get());
     // Registered only once logged in; ready() comes again after a re-login, and start() on a
     // registered client re-registers with the same id (harmless).
     connect(m_provider.get(), &ProviderClient::ready, this, [this] { m_orcp->start(); });
@@ -77,6 +79,7 @@ QJsonObject RelayRegistration::status() const
             {QStringLiteral("registered"), !m_orcp->resourceId().isEmpty()},
             {QStringLiteral("resourceId"), m_orcp->resourceId()},
             {QStringLiteral("omsSecret"), m_secretAdopted},
+            {QStringLiteral("allocationsReported"), m_ports ? m_ports->reportsAccepted() : 0},
             {QStringLiteral("lastProblem"), m_lastProblem}};
 }
 
@@ -85,6 +88,7 @@ QJsonObject RelayRegistration::registration() const
     QJsonObject body{{QStringLiteral("type"), QStringLiteral("rs")},
                      {QStringLiteral("mode"), QStringLiteral("dedicated")},
                      {QStringLiteral("port"), int(m_server->port())},
+                     {QStringLiteral("maxAllocations"), RelayPortReporter::registrationQuota(m_server->config().maxAllocations)},
                      {QStringLiteral("uploadBps"), qMax<qint64>(0, m_config.uploadBps)}};
     const QHostAddress &a = m_config.address;
     if (!a.isNull() && a != QHostAddress(QHostAddress::Any) && a != QHostAddress(QHostAddress::AnyIPv4)

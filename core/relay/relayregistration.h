@@ -13,6 +13,7 @@ namespace mp2p {
 
 class OrcpClient;
 class ProviderClient;
+class RelayPortReporter;
 class RelayServer;
 
 struct RelayRegistrationConfig {
@@ -48,6 +49,7 @@ public:
     bool hasOmsSecret() const { return m_secretAdopted; }
     QJsonObject status() const;   // for /rs/healthz
     ProviderClient *provider() const { return m_provider.get(); }
+    RelayPortReporter *portReporter() const { return m_ports.get(); }
 
 Q_SIGNALS:
     void registered(const QString &resourceId);
@@ -63,6 +65,7 @@ private:
     QNetworkAccessManager *m_network;
     std::unique_ptr<ProviderClient> m_provider;
     std::unique_ptr<OrcpClient> m_orcp;
+    std::unique_ptr<RelayPortReporter> m_ports;   // the allocation list the OMS checks "relayed=" against
     QString m_ownerId;
     QString m_lastProblem;
     bool m_secretAdopted = false;

@@ -22,6 +22,8 @@ QString RelayServerConfig::validate() const
         {"maxPermissionsPerAllocation", maxPermissionsPerAllocation, 1, 10000},
         {"maxConnectionsPerAllocation", maxConnectionsPerAllocation, 1, 100000},
         {"permissionLifetime", qint64(permissionLifetime), 1, 3600},
+        // An allocation not refreshed within it ends (RFC 5766 §7.2); the OMS takes reports up to 3600 s.
+        {"maxLifetime", qint64(maxLifetime), 1, 3600},
     };
     for (const Bound &b : bounds)
         if (b.value < b.min || b.value > b.max)
@@ -224,8 +226,13 @@ RelayAllocation *RelayServer::createAllocation(QTcpSocket *control, const QStrin
     allocation->setLifetime(lifetime);
     m_allocations.append(allocation);
     const QString name = username;
-    connect(allocation, &RelayAllocation::closed, this, [this, name] { Q_EMIT allocationClosed(name); });
+    connect(allocation, &RelayAllocation::closed, this, [this, name] {
+        Q_EMIT allocationClosed(name);
+        Q_EMIT allocationsChanged();
+    });
+    connect(allocation, &RelayAllocation::refreshed, this, &RelayServer::allocationsChanged);
     Q_EMIT allocationCreated(username, relayed->serverPort());
+    Q_EMIT allocationsChanged();
     return allocation;
 }
 
@@ -279,7 +286,7 @@ QList<RelayAllocationInfo> RelayServer::allocations() const
             continue;
         const auto relayed = a->relayedEndpoint();
         out.append({a->identity().username, a->identity().userId, a->identity().overlayId, relayed.address,
-                    relayed.port, a->bytesToPeers(), a->bytesFromPeers(), a->connectionCount()});
+                    relayed.port, a->bytesToPeers(), a->bytesFromPeers(), a->connectionCount(), a->remainingMs()});
     }
     return out;
 }

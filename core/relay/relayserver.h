@@ -57,6 +57,7 @@ struct RelayAllocationInfo {
     quint16 relayedPort = 0;
     qint64 bytesToPeers = 0, bytesFromPeers = 0;
     int connections = 0;
+    qint64 expiresInMs = 0;   // until its lifetime ends unless refreshed
 };
 
 // Our Relay Server: TURN over TCP (RFC 5766 allocations with RFC 6062 TCP relaying), the
@@ -106,6 +107,8 @@ public:
 Q_SIGNALS:
     void allocationCreated(const QString &username, quint16 relayedPort);
     void allocationClosed(const QString &username);
+    // Any allocation made, refreshed or ended (what RelayPortReporter tells the OMS).
+    void allocationsChanged();
 
 private:
     void onNewConnection();

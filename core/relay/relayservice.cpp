@@ -55,11 +55,13 @@ bool RelayService::parseAccessAndQuotas(const QJsonObject &json, RelayServerConf
         int *target;
     };
     int lifetime = int(config->permissionLifetime);
+    int maxLifetime = int(config->maxLifetime);
     const Field fields[] = {{"maxAllocations", &config->maxAllocations},
                             {"maxAllocationsPerUser", &config->maxAllocationsPerUser},
                             {"maxPermissionsPerAllocation", &config->maxPermissionsPerAllocation},
                             {"maxConnectionsPerAllocation", &config->maxConnectionsPerAllocation},
-                            {"permissionLifetime", &lifetime}};
+                            {"permissionLifetime", &lifetime},
+                            {"maxLifetime", &maxLifetime}};
     for (const Field &f : fields) {
         const QJsonValue v = json.value(QLatin1String(f.name));
         if (v.isUndefined())
@@ -73,6 +75,7 @@ bool RelayService::parseAccessAndQuotas(const QJsonObject &json, RelayServerConf
         *f.target = int(d);
     }
     config->permissionLifetime = quint32(lifetime);
+    config->maxLifetime = quint32(maxLifetime);
     if (const QString invalid = config->validate(); !invalid.isEmpty()) {
         *error = QStringLiteral("rs: ") + invalid.mid(invalid.indexOf(u':') + 2);
         return false;

@@ -18,7 +18,7 @@ class RelayRegistration;
 //    "uploadBytesPerSec": 0, "maxConnections": 0, "credentialTtl": 86400,
 //    "allowLoopbackPeers": false, "allowedPeerRanges": ["10.0.0.0/8"],
 //    "maxAllocations": 1000, "maxAllocationsPerUser": 8, "maxPermissionsPerAllocation": 64,
-//    "maxConnectionsPerAllocation": 100, "permissionLifetime": 300,
+//    "maxConnectionsPerAllocation": 100, "permissionLifetime": 300, "maxLifetime": 3600,
 //    "providerUrl": "http://provider:7800", "dataDir": "<mp2pd data dir>/rs", "region": "PID"}
 // With "providerUrl" (mp2pd --provider URL) the relay logs in there with its own identity
 // (dataDir/identity.key, 0600) and registers at the OMS over ORCP as a dedicated RS, adopting the

@@ -72,6 +72,11 @@ void OrcpApi::registerRoutes(HttpRouter &router)
     router.add(HttpMethod::Post, one + QStringLiteral("/relays"), owner, [this](const HttpRequest &r) { return startRelay(r); });
     router.add(HttpMethod::Delete, one + QStringLiteral("/relays/{overlayId}"), owner,
                [this](const HttpRequest &r) { return stopRelay(r); });
+    // An RS sends its whole allocation list on every change and with its keep-alives: at most
+    // about one a second, plus a burst when it restarts.
+    router.add(HttpMethod::Put, one + QStringLiteral("/relayports"),
+               owner.limit(RateRule::perUser(QStringLiteral("orcp-relayports"), 300, 60)).maxBody(MaxRelayPortsBody),
+               [this](const HttpRequest &r) { return reportRelayPorts(r); });
 }
 
 QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
@@ -85,6 +90,8 @@ QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
                   {QStringLiteral("registeredAt"), r.registeredAt}, {QStringLiteral("keepAliveAt"), r.keepAliveAt},
                   {QStringLiteral("expiresAt"), r.expiresAt}, {QStringLiteral("alive"), r.alive(now)},
                   {QStringLiteral("keepAliveSecs"), m_state.config.keepAliveSecs()}};
+    if (r.type == QLatin1String("rs"))
+        o.insert(QStringLiteral("maxAllocations"), r.maxAllocations);
     if (!withDetails)
         return o;
     QString error;
@@ -99,6 +106,13 @@ QJsonObject OrcpApi::resourceJson(const Resource &r, bool withDetails) const
                                   {QStringLiteral("startedAt"), rr.startedAt}});
     o.insert(QStringLiteral("allocations"), allocations);
     o.insert(QStringLiteral("relays"), relays);
+    if (r.type == QLatin1String("rs")) {
+        QJsonArray ports;   // what it reported (PUT .../relayports), still live
+        for (const RelayPort &p : m_state.pool.relayPorts(r.resourceId, now, &error).value_or(QList<RelayPort>()))
+            ports.append(QJsonObject{{QStringLiteral("port"), int(p.port)}, {QStringLiteral("userId"), p.userId},
+                                     {QStringLiteral("expiresAt"), p.expiresAt}});
+        o.insert(QStringLiteral("relayPorts"), ports);
+    }
     return o;
 }
 
@@ -118,6 +132,8 @@ HttpResponse OrcpApi::registerResource(const HttpRequest &request)
     r.diskBytes = in.integer(QStringLiteral("diskBytes"), r.type == QLatin1String("cs") ? JsonFields::Required : JsonFields::Optional,
                              0, MaxBytes);
     r.uploadBps = in.integer(QStringLiteral("uploadBps"), JsonFields::Optional, 0, MaxBandwidthBps);
+    // An RS's quota bounds how many allocations it may report (PUT .../relayports).
+    r.maxAllocations = int(in.integer(QStringLiteral("maxAllocations"), JsonFields::Optional, 1, MaxRelayPorts));
     // No default: a client that forgot to say must not become the provider's own server.
     r.mode = in.choice(QStringLiteral("mode"), JsonFields::Required, {QStringLiteral("volunteer"), QStringLiteral("dedicated")});
     if (in.ok() && r.type == QLatin1String("cs") && r.diskBytes <= 0)

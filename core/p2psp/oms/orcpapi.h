@@ -26,6 +26,13 @@ public:
     HttpResponse deallocate(const HttpRequest &request);
     HttpResponse startRelay(const HttpRequest &request);
     HttpResponse stopRelay(const HttpRequest &request);
+    // PUT .../relayports: the RS's full list of live TURN allocations (orcprelayports.cpp).
+    HttpResponse reportRelayPorts(const HttpRequest &request);
+
+    // Most entries one report may carry (also bounded by the RS's stated maxAllocations), and the
+    // body that many entries need at most.
+    static constexpr int MaxRelayPorts = 10000;
+    static constexpr qint64 MaxRelayPortsBody = 64 + qint64(MaxRelayPorts) * 160;
 
 private:
     // The caller's own resource named in the path, or an error response.

@@ -42,6 +42,18 @@ QList<Migration> migrations()
                          "resource_id TEXT PRIMARY KEY REFERENCES resources (resource_id) ON DELETE CASCADE, "
                          "secret TEXT NOT NULL, issued_at BIGINT NOT NULL)")},
          false},
+        // ORCP relayed ports: the live TURN allocations each relay server reports (port, the user
+        // whose credentials made it, expiry), so the tracker lists "relayed=" only for the user that
+        // holds that port; they go with the resource and expire by themselves.
+        {4,
+         {QStringLiteral("ALTER TABLE resources ADD COLUMN max_allocations INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("CREATE TABLE relay_ports ("
+                         "resource_id TEXT NOT NULL REFERENCES resources (resource_id) ON DELETE CASCADE, "
+                         "port INTEGER NOT NULL, user_id TEXT NOT NULL, expires_at BIGINT NOT NULL, "
+                         "PRIMARY KEY (resource_id, port))"),
+          QStringLiteral("CREATE INDEX relay_ports_expires ON relay_ports (expires_at)"),
+          QStringLiteral("CREATE INDEX resources_address ON resources (address)")},
+         false},
     };
 }
 

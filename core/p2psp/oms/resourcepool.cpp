@@ -9,7 +9,7 @@ namespace mp2p {
 namespace {
 const QString ResourceColumns = QStringLiteral(
     "r.resource_id, r.type, r.owner, r.address, r.port, r.region, r.disk_bytes, r.upload_bps, r.mode, "
-    "r.registered_at, r.keepalive_at, r.expires_at, "
+    "r.registered_at, r.keepalive_at, r.expires_at, r.max_allocations, "
     "(SELECT COALESCE(SUM(a.reserved_bytes), 0) FROM resource_allocations a WHERE a.resource_id = r.resource_id)");
 
 Resource resourceFrom(const QSqlQuery &q)
@@ -27,7 +27,8 @@ Resource resourceFrom(const QSqlQuery &q)
     r.registeredAt = q.value(9).toLongLong();
     r.keepAliveAt = q.value(10).toLongLong();
     r.expiresAt = q.value(11).toLongLong();
-    r.reservedBytes = q.value(12).toLongLong();
+    r.maxAllocations = q.value(12).toInt();
+    r.reservedBytes = q.value(13).toLongLong();
     return r;
 }
 
@@ -64,15 +65,17 @@ ResourcePool::Result ResourcePool::registerResource(Resource *r, qint64 now, QSt
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO resources (resource_id, type, owner, address, port, region, disk_bytes, upload_bps, mode, "
-        "registered_at, keepalive_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "registered_at, keepalive_at, expires_at, max_allocations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (resource_id) DO UPDATE SET region = excluded.region, disk_bytes = excluded.disk_bytes, "
         "upload_bps = excluded.upload_bps, mode = excluded.mode, keepalive_at = excluded.keepalive_at, "
+        "max_allocations = excluded.max_allocations, "
         "expires_at = excluded.expires_at"));
     // An empty region is stored as '' (the column is NOT NULL; a null QString would bind NULL).
     const QString region = r->region.isNull() ? QString::fromLatin1("") : r->region;
     for (const QVariant &v : {QVariant(r->resourceId), QVariant(r->type), QVariant(r->owner), QVariant(r->address),
                               QVariant(int(r->port)), QVariant(region), QVariant(r->diskBytes), QVariant(r->uploadBps),
-                              QVariant(r->mode), QVariant(r->registeredAt), QVariant(r->keepAliveAt), QVariant(r->expiresAt)})
+                              QVariant(r->mode), QVariant(r->registeredAt), QVariant(r->keepAliveAt), QVariant(r->expiresAt),
+                              QVariant(r->maxAllocations)})
         q.addBindValue(v);
     if (!execQuery(q, error) || !tx.commit(error))
         return Result::Failed;
@@ -276,9 +279,86 @@ std::optional<QList<RelayRecord>> ResourcePool::relays(const QString &resourceId
     return out;
 }
 
+ResourcePool::Result ResourcePool::replaceRelayPorts(const QString &resourceId, const QList<RelayPort> &ports, qint64 now,
+                                                     QString *error)
+{
+    if (!m_db && notAttached(error))
+        return Result::Failed;
+    QSqlDatabase db = m_db->connection();
+    Transaction tx(db);
+    QSqlQuery alive(db);
+    alive.prepare(QStringLiteral("SELECT 1 FROM resources WHERE resource_id = ? AND expires_at > ?"));
+    alive.addBindValue(resourceId);
+    alive.addBindValue(now);
+    if (!tx.isActive() || !execQuery(alive, error))
+        return Result::Failed;
+    if (!alive.next())
+        return Result::NotFound;
+    QSqlQuery clear(db);
+    clear.prepare(QStringLiteral("DELETE FROM relay_ports WHERE resource_id = ?"));
+    clear.addBindValue(resourceId);
+    if (!execQuery(clear, error))
+        return Result::Failed;
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO relay_ports (resource_id, port, user_id, expires_at) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT (resource_id, port) DO UPDATE SET user_id = excluded.user_id, "
+                                  "expires_at = excluded.expires_at"));
+    for (const RelayPort &p : ports) {
+        for (const QVariant &v : {QVariant(resourceId), QVariant(int(p.port)), QVariant(p.userId), QVariant(p.expiresAt)})
+            insert.addBindValue(v);
+        if (!execQuery(insert, error))
+            return Result::Failed;
+    }
+    return tx.commit(error) ? Result::Ok : Result::Failed;
+}
+
+std::optional<QList<RelayPort>> ResourcePool::relayPorts(const QString &resourceId, qint64 now, QString *error) const
+{
+    if (!m_db && notAttached(error))
+        return std::nullopt;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT port, user_id, expires_at FROM relay_ports WHERE resource_id = ? AND expires_at > ? "
+                             "ORDER BY port"));
+    q.addBindValue(resourceId);
+    q.addBindValue(now);
+    if (!execQuery(q, error))
+        return std::nullopt;
+    QList<RelayPort> out;
+    while (q.next())
+        out.append({quint16(q.value(0).toInt()), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
+std::optional<QList<RelayedPortHolder>> ResourcePool::relayedPortHolders(const QString &address, quint16 port, qint64 now,
+                                                                          QString *error) const
+{
+    if (!m_db && notAttached(error))
+        return std::nullopt;
+    QSqlQuery q(m_db->connection());
+    // One indexed lookup per relayed announce (resources by address, relay_ports by its key).
+    q.prepare(QStringLiteral("SELECT r.resource_id, r.owner, r.port, COALESCE(p.user_id, '') FROM resources r "
+                             "LEFT JOIN relay_ports p ON p.resource_id = r.resource_id AND p.port = ? AND p.expires_at > ? "
+                             "WHERE r.address = ? AND r.type = 'rs' AND r.expires_at > ? ORDER BY r.resource_id"));
+    q.addBindValue(int(port));
+    q.addBindValue(now);
+    q.addBindValue(address);
+    q.addBindValue(now);
+    if (!execQuery(q, error))
+        return std::nullopt;
+    QList<RelayedPortHolder> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), quint16(q.value(2).toInt()), q.value(3).toString()});
+    return out;
+}
+
 int ResourcePool::sweepExpired(qint64 now, QString *error)
 {
     if (!m_db && notAttached(error))
+        return -1;
+    QSqlQuery ports(m_db->connection());
+    ports.prepare(QStringLiteral("DELETE FROM relay_ports WHERE expires_at <= ?"));
+    ports.addBindValue(now);
+    if (!execQuery(ports, error))
         return -1;
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("DELETE FROM resources WHERE expires_at <= ?"));

@@ -20,6 +20,7 @@ struct Resource {
     QString region;         // ALTO PID (from the OMS's network map, else as stated)
     qint64 diskBytes = 0;   // what a CS offers for caching
     qint64 uploadBps = 0;   // stated upload bandwidth, bytes/s (0 = not stated)
+    int maxAllocations = 0; // an RS's stated TURN allocation quota (0 = not stated); bounds its reports
     QString mode;           // "volunteer" or "dedicated"
     qint64 registeredAt = 0;
     qint64 keepAliveAt = 0;
@@ -45,6 +46,23 @@ struct RelayRecord {
     QString overlayId;
     QString relayedAddress;  // "ip:port" peers connect to
     qint64 startedAt = 0;
+};
+
+// One live TURN allocation an RS reported (ORCP relay ports): its relayed port on the RS's
+// registered address and the mp2p user whose credentials made it.
+struct RelayPort {
+    quint16 port = 0;
+    QString userId;
+    qint64 expiresAt = 0;
+};
+
+// A live RS on the address a "relayed=" names, and who holds the named port there (userId
+// empty: no live reported allocation on that port).
+struct RelayedPortHolder {
+    QString resourceId;
+    QString owner;
+    quint16 turnPort = 0;
+    QString userId;
 };
 
 // The OMS resource pool in oms.db (tables of OverlayStore's migration 2). Every call is one
@@ -80,7 +98,16 @@ public:
     Result stopRelay(const QString &resourceId, const QString &overlayId, QString *error);
     std::optional<QList<RelayRecord>> relays(const QString &resourceId, QString *error) const;
 
-    // Deletes resources whose keep-alives stopped (with their allocations); returns how many, -1 on error.
+    // Replaces everything the RS reported before with `ports` (one transaction): a full list each
+    // time, so a lost report is healed by the next one. NotFound when the resource is not alive.
+    Result replaceRelayPorts(const QString &resourceId, const QList<RelayPort> &ports, qint64 now, QString *error);
+    std::optional<QList<RelayPort>> relayPorts(const QString &resourceId, qint64 now, QString *error) const;
+    // Every live RS registered at `address` (normally one), each with the live holder of `port`.
+    std::optional<QList<RelayedPortHolder>> relayedPortHolders(const QString &address, quint16 port, qint64 now,
+                                                               QString *error) const;
+
+    // Deletes resources whose keep-alives stopped (with their allocations) and expired relay
+    // ports; returns how many resources, -1 on error.
     int sweepExpired(qint64 now, QString *error);
 
 private:

@@ -35,11 +35,13 @@ std::optional<qint64> counter(const HttpRequest &request, const QString &key, st
 }
 
 // A peer nobody can reach announces its TURN relayed address ("relayed=ip:port", RFC 6062; see
-// docs/ARCHITECTURE.md, "The relay path"). It is listed instead of the source address only when its IP
-// belongs to a live relay server registered with this OMS over ORCP (type "rs") and its port can be
-// a relayed port there (not the registered TURN port, not below 1024), or when the
-// request is trusted like "ip=" (loopback or trustIpParameter): otherwise anyone could point a
-// swarm at a third party. A refused value keeps the source address and comes back as a warning.
+// docs/ARCHITECTURE.md, "The relay path"). When the IP is a live relay server registered with
+// this OMS over ORCP (type "rs"), the port must be an allocation that RS reported (PUT
+// .../relayports) for the announcing user, trusted source or not: otherwise anyone could point a
+// swarm at the relay host's own services or at another user's allocation. An IP that is no
+// registered RS is listed only when the request is trusted like "ip=" (loopback or
+// trustIpParameter, e.g. a lab's unregistered coturn). A refused value keeps the source address
+// and comes back as a warning.
 void acceptRelayed(const OmsState &state, const HttpRequest &request, const QString &relayed, SwarmPeer *peer,
                    QString *warning)
 {
@@ -49,44 +51,54 @@ void acceptRelayed(const OmsState &state, const HttpRequest &request, const QStr
     QString host = relayed.left(qMax(colon, 0));
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    const QHostAddress address(host);
+    QHostAddress address(host);
     if (!ok || port == 0 || port > 65535 || address.isNull()) {
         *warning = QStringLiteral("relayed '%1' is not \"ip:port\"; listed at the source address").arg(relayed.left(64));
         return;
     }
-    bool trusted = state.config.trustIpParameter || request.remoteAddress.isLoopback();
     bool v4 = false;
+    if (const quint32 plain = address.toIPv4Address(&v4); v4)
+        address = QHostAddress(plain);   // as the pool stores RS addresses
+    bool trusted = state.config.trustIpParameter || request.remoteAddress.isLoopback();
     const quint32 mapped = request.remoteAddress.toIPv4Address(&v4);
     trusted = trusted || (v4 && QHostAddress(mapped).isLoopback());
-    // The relay server the address belongs to (its relayed ports listen on its registered IP) is
-    // recorded for the peer list (PeerApi: "relay"), also when the request is trusted anyway.
+    // Only announces that carry "relayed=" pay for this: one indexed lookup.
     QString error;
-    const auto relays = state.pool.live(QStringLiteral("rs"), state.clock(), &error);
-    const Resource *via = nullptr;
-    bool servicePort = false;
-    for (const Resource &r : relays.value_or(QList<Resource>())) {
-        if (QHostAddress(r.address) != address)
-            continue;
-        // A relayed port is one the RS opened for an allocation: never the relay's own TURN port
-        // (registered over ORCP) nor a privileged one, which RSs do not relay on. Otherwise a peer
-        // could point a swarm at any service of the relay's host.
-        if (port == r.port || port < 1024) {
-            servicePort = true;
-            continue;
+    const std::optional<QList<RelayedPortHolder>> found
+        = state.pool.relayedPortHolders(address.toString(), quint16(port), state.clock(), &error);
+    if (!found) {   // fail closed: an unchecked port is never listed, trusted source or not
+        *warning = QStringLiteral("relayed %1:%2 could not be checked now (the OMS's store failed); listed at the "
+                                  "source address: announce again").arg(address.toString()).arg(port);
+        return;
+    }
+    const QList<RelayedPortHolder> &relays = *found;
+    const RelayedPortHolder *via = nullptr;
+    QString holder;
+    for (const RelayedPortHolder &r : relays) {
+        if (!r.userId.isEmpty() && r.userId == peer->userId) {
+            via = &r;
+            break;
         }
-        via = &r;
-        break;
+        if (!r.userId.isEmpty())
+            holder = r.userId;
+    }
+    if (!relays.isEmpty() && !via) {
+        *warning = !holder.isEmpty()
+            ? QStringLiteral("relayed %1:%2 is another user's allocation on the relay server there; "
+                             "listed at the source address").arg(address.toString()).arg(port)
+            : QStringLiteral("relayed %1:%2 is not a relayed port of yours on the relay server registered at %1 (no "
+                             "live allocation it reported; it may have expired, or the relay's report is still on its way: "
+                             "announce again); listed at the source address").arg(address.toString()).arg(port);
+        return;
     }
     if (!trusted && !via) {
-        *warning = servicePort
-            ? QStringLiteral("relayed %1:%2 is not a relayed port of the relay server registered at %1 (its TURN port "
-                             "or a port below 1024); listed at the source address").arg(address.toString()).arg(port)
-            : QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
-                             "listed at the source address").arg(address.toString());
+        *warning = QStringLiteral("relayed %1 is not on a relay server registered with this OMS (ORCP); "
+                                  "listed at the source address").arg(address.toString());
         return;
     }
     peer->address = address;
     peer->port = quint16(port);
+    // The relay server it goes through is recorded for the peer list (PeerApi: "relay").
     peer->relayResourceId = via ? via->resourceId : QString();
     peer->relayOwner = via ? via->owner : QString();
 }
@@ -148,10 +160,10 @@ HttpResponse Tracker::announce(const HttpRequest &request, const QString &passke
         return failure(reason);
 
     Announce a;
+    a.peer.userId = *user;   // before parse(): a relayed port is checked against its holder
     QString problem;
     if (!parse(request, &a, &problem))
         return failure(problem);
-    a.peer.userId = *user;
     a.peer.lastSeen = m_state.clock();
 
     const int pool = a.event == PeerEvent::Stopped ? 0 : m_state.ranking->candidatePool(a.numwant);

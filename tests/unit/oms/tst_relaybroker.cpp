@@ -262,6 +262,10 @@ private Q_SLOTS:
         const QByteArray h = OmsFixture::hashOf("swarm");
         QCOMPARE(f.createOverlay(f.alice, h), 201);
         const QString rs = idOf(f.as(f.bob).post(Base, rsBody(QStringLiteral("127.2.0.9"))));
+        // bob's RS reports alice's allocation on it (only such a port is listed as relayed).
+        const QJsonArray held{QJsonObject{{QStringLiteral("relayedAddress"), QStringLiteral("127.2.0.9:50123")},
+                                          {QStringLiteral("userId"), f.alice.userId}, {QStringLiteral("expiresInSecs"), 600}}};
+        QCOMPARE(f.as(f.bob).put(Base + QStringLiteral("/%1/relayports").arg(rs), {{QStringLiteral("allocations"), held}}).status, 200);
         // A direct peer in ISP 1, and a NATed one relayed through bob's RS (its relayed port).
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('d'), QStringLiteral("127.1.0.5"), 6881, 0)).status, 200);
         QCOMPARE(f.announce(f.alice, OmsFixture::announceQuery(h, OmsFixture::peerId('n'), QStringLiteral("198.18.0.7"), 6881, 10,

@@ -1,7 +1,11 @@
 // The OMS tracker and relayed addresses: a peer behind a NAT announces "relayed=ip:port" (its
 // TURN allocation); the OMS lists that address only when its IP is a relay server registered
-// over ORCP, so nobody can point a swarm at a third party.
+// over ORCP and that RS reported the port as the announcing user's allocation, so nobody can
+// point a swarm at a third party.
 #include "omsfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace mp2p;
 using namespace mp2p::test;
@@ -46,6 +50,12 @@ void TestRelayedAnnounce::registeredRelayIsListed()
                                                  {QStringLiteral("port"), 3478},
                                                  {QStringLiteral("region"), QStringLiteral("pid1")}});
     QVERIFY2(reg.status == 200 || reg.status == 201, reg.body.constData());
+    const QString rid = QJsonDocument::fromJson(reg.body).object().value(QStringLiteral("resourceId")).toString();
+    // The RS reports bob's allocation (ORCP relay ports).
+    const QJsonArray ports{QJsonObject{{QStringLiteral("relayedAddress"), QStringLiteral("198.18.0.1:49200")},
+                                       {QStringLiteral("userId"), f.bob.userId}, {QStringLiteral("expiresInSecs"), 600}}};
+    QCOMPARE(f.as(f.provider).put(QStringLiteral("/oms/v1/resources/%1/relayports").arg(rid),
+                                  {{QStringLiteral("allocations"), ports}}).status, 200);
     // bob is behind a NAT (198.19.1.2) and announces his relayed address on the RS.
     QVariantMap reply = OmsFixture::decode(announceFrom(f, f.bob, QStringLiteral("198.19.1.2"), m_hash, 'b', 6881,
                                                         QStringLiteral("&relayed=198.18.0.1:49200")));

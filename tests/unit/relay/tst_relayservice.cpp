@@ -69,6 +69,10 @@ void TestRelayService::badConfigIsRefused_data()
                                                  << "rs.maxConnectionsPerAllocation";
     QTest::newRow("permissionLifetime") << QJsonObject{{"listen", "127.0.0.1:0"}, {"permissionLifetime", 7200}, {"authSecret", "s"}}
                                         << "permissionLifetime must be from 1 to 3600";
+    QTest::newRow("maxLifetime") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxLifetime", 7200}, {"authSecret", "s"}}
+                                 << "maxLifetime must be from 1 to 3600";
+    QTest::newRow("maxLifetime zero") << QJsonObject{{"listen", "127.0.0.1:0"}, {"maxLifetime", 0}, {"authSecret", "s"}}
+                                      << "rs.maxLifetime";
 }
 
 void TestRelayService::badConfigIsRefused()

@@ -20,6 +20,7 @@ RelayRole::RelayRole(RelayServerConfig config)
 void RelayRole::setProvider(ProviderClient *provider)
 {
     m_orcp.setProvider(provider);
+    m_provider = provider;
     m_hasProvider = provider != nullptr;
 }
 
@@ -38,6 +39,7 @@ QJsonObject RelayRole::registration() const
     QJsonObject body{{QStringLiteral("type"), QStringLiteral("rs")},
                      {QStringLiteral("mode"), QStringLiteral("volunteer")},
                      {QStringLiteral("port"), int(m_server ? m_server->port() : m_config.listenPort)},
+                     {QStringLiteral("maxAllocations"), RelayPortReporter::registrationQuota(m_config.maxAllocations)},
                      {QStringLiteral("uploadBps"), qMax<qint64>(0, m_limits.uploadBytesPerSec)}};
     // Relayed ports listen on the relay address; peers reach the relay there.
     const QHostAddress address = m_config.relayAddress.isNull() ? m_config.listenAddress : m_config.relayAddress;
@@ -57,8 +59,10 @@ bool RelayRole::start(const VolunteerLimits &limits, QString *error)
         return false;
     m_server = std::move(server);
     m_limits = limits;
-    if (m_hasProvider)
+    if (m_hasProvider) {
+        m_ports = std::make_unique<RelayPortReporter>(m_server.get(), &m_orcp, m_provider);
         m_orcp.start();
+    }
     return true;
 }
 
@@ -73,6 +77,7 @@ void RelayRole::applyLimits(const VolunteerLimits &limits)
 
 void RelayRole::stop()
 {
+    m_ports.reset();   // the DELETE below drops the reported ports with the resource
     if (m_server) {
         m_server->stop();
         m_server.reset();

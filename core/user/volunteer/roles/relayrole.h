@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cache/orcpclient.h>
+#include <relay/relayportreporter.h>
 #include <relay/relayserver.h>
 #include <user/volunteer/volunteerrole.h>
 
@@ -36,6 +37,7 @@ public:
     void setProvider(ProviderClient *provider);
 
     RelayServer *server() const { return m_server.get(); }
+    RelayPortReporter *portReporter() const { return m_ports.get(); }
     OrcpClient *orcp() { return &m_orcp; }
     const RelayServerConfig &config() const { return m_config; }
     void setConfig(const RelayServerConfig &config) { m_config = config; }  // used at the next start
@@ -49,6 +51,8 @@ private:
     VolunteerLimits m_limits;
     std::unique_ptr<RelayServer> m_server;
     OrcpClient m_orcp;
+    std::unique_ptr<RelayPortReporter> m_ports;   // tells the OMS its allocations (checked "relayed=")
+    ProviderClient *m_provider = nullptr;
     bool m_hasProvider = false;
 };
 
