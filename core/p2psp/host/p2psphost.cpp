@@ -172,7 +172,8 @@ bool P2pspHost::startServices(QString *error)
         auto *pams = dynamic_cast<PamsService *>(m_services.back().get());
         if (pams && pams->credit()) {
             CreditStore *ledger = pams->credit()->store();
-            ums->useLocalCredit([ledger](const QString &id, QString *e) { return ledger->creditedTotal(id, e); });
+            // Counted credit: what a closed ring signed for itself raises no reputation.
+            ums->useLocalCredit([ledger](const QString &id, QString *) { return std::optional<qint64>(ledger->countedTotal(id)); });
         } else if (m_config.remoteUrls.contains(QStringLiteral("pams"))) {
             ums->useRemoteCredit(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))), m_network);
         }
