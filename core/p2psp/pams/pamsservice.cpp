@@ -130,7 +130,7 @@ void PamsService::setOverlayFacts(OverlayFacts facts)
     if (m_credit) {
         m_credit->setContentSizeLookup(m_overlayFacts.contentSize);
         m_credit->setRequireContentSize(m_overlayFacts.requireContentSize);
-        m_credit->setCoPresence(m_overlayFacts.coPresent);
+        m_credit->setCoPresence(m_overlayFacts.coPresent, m_overlayFacts.coPresenceProblem);
     }
 }
 

@@ -33,6 +33,7 @@ struct OverlayFacts {
     std::function<std::optional<bool>(const QString &overlayId, const QString &downloaderId, const QString &uploaderId,
                                       qint64 time)>
         coPresent;
+    std::function<QString()> coPresenceProblem;  // why co-presence is not known yet (for the 503)
 };
 
 class PamsService : public P2pspService {
