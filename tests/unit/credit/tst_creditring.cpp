@@ -4,6 +4,7 @@
 // and the ledger itself: a real ring of three redeeming receipts at the PAMS.
 #include "creditfixture.h"
 
+#include <p2psp/pams/localactivitysource.h>
 #include <p2psp/pams/ringfilter.h>
 
 #include <QElapsedTimer>
@@ -204,6 +205,13 @@ private Q_SLOTS:
             QCOMPARE(f.service->credit()->store()->countedTotal(t->userId), 0);
         }
         QCOMPARE(f.balance(up, QStringLiteral("counted")), 500'000);
+        // The OMS's R1 in the same mp2pd ranks by the counted figure too.
+        f.reportDownloaded(up, 0);
+        const LocalPeerActivitySource r1(f.service->store(), f.service->credit()->store());
+        const QHash<QString, PeerActivity> activity = r1.activityOf(f.overlay, {a.userId, b.userId, up.userId});
+        QCOMPARE(activity.value(a.userId).credit, 0);
+        QCOMPARE(activity.value(b.userId).credit, 0);
+        QCOMPARE(activity.value(up.userId).credit, 500'000);
 
         // The honest downloader also takes 30,000 bytes from a: outside credit for the ring.
         f.reportDownloaded(honest, 530'000);
