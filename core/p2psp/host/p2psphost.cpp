@@ -17,6 +17,7 @@
 #include "remotepasskeys.h"
 #include "remoterevocations.h"
 #include "remotecontentsize.h"
+#include "remotecopresence.h"
 #include <p2psp/ums/umsservice.h>
 #include <relay/relayservice.h>
 
@@ -178,7 +179,8 @@ bool P2pspHost::startServices(QString *error)
         auto *pams = dynamic_cast<PamsService *>(m_services.back().get());
         if (pams && pams->credit()) {
             CreditStore *ledger = pams->credit()->store();
-            ums->useLocalCredit([ledger](const QString &id, QString *e) { return ledger->creditedTotal(id, e); });
+            // Counted credit: what a closed ring signed for itself raises no reputation.
+            ums->useLocalCredit([ledger](const QString &id, QString *) { return std::optional<qint64>(ledger->countedTotal(id)); });
         } else if (m_config.remoteUrls.contains(QStringLiteral("pams"))) {
             ums->useRemoteCredit(QUrl(m_config.remoteUrls.value(QStringLiteral("pams"))), m_network);
         }
@@ -309,8 +311,18 @@ void P2pspHost::wireCreditChecks(PamsService *pams, IxsService *ixs, OmsService 
         facts.coPresent = [swarms](const QString &overlayId, const QString &downloader, const QString &uploader, qint64 time) {
             return swarms->wereTogether(QByteArray::fromHex(overlayId.toLatin1()), downloader, uploader, time);
         };
+    } else if (m_config.remoteUrls.contains(QStringLiteral("oms"))) {
+        // Asked over HTTP (service key) from a cache, never waiting: a receipt whose co-presence
+        // is not known yet makes its redemption answer 503 + Retry-After with nothing written.
+        m_remoteCoPresence = std::make_unique<RemoteCoPresence>(QUrl(m_config.remoteUrls.value(QStringLiteral("oms"))),
+                                                                m_network, m_config.serviceKey.toLatin1(), systemClock());
+        RemoteCoPresence *remote = m_remoteCoPresence.get();
+        facts.coPresent = [remote](const QString &overlayId, const QString &downloader, const QString &uploader, qint64 time) {
+            return remote->together(overlayId, downloader, uploader, time);
+        };
+        facts.coPresenceProblem = [remote] { return remote->problem(); };
     } else {
-        qCWarning(lcHost) << "credit: no OMS in this mp2pd to confirm who was in which swarm, so no receipt is credited";
+        qCWarning(lcHost) << "credit: no OMS (here or remote.oms) to confirm who was in which swarm, so no receipt is credited";
         facts.coPresent = [](const QString &, const QString &, const QString &, qint64) { return false; };
     }
     pams->setOverlayFacts(std::move(facts));
@@ -455,6 +467,7 @@ void P2pspHost::stop()
     m_remotePasskeys.reset();
     m_remoteRevocations.reset();
     m_remoteContentSize.reset();
+    m_remoteCoPresence.reset();
     m_networkView.reset();
     m_altoClients.clear();
 }

@@ -27,6 +27,7 @@ class RemoteConsentCheck;
 class RemotePasskeys;
 class RemoteRevocations;
 class RemoteContentSize;
+class RemoteCoPresence;
 
 // Runs the configured P2PSP services in one process on one port, wires them together
 // (tokens from the UMS key; R1 from the PAMS to the OMS, in-process or over HTTP) and
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<RemoteRevocations> m_remoteRevocations;  // logouts at a remote UMS
     std::unique_ptr<RemoteConsentCheck> m_remoteConsent;  // R8 volunteer consent at a remote PAMS
     std::unique_ptr<RemoteContentSize> m_remoteContentSize;  // credit caps from a remote IXS
+    std::unique_ptr<RemoteCoPresence> m_remoteCoPresence;    // credit co-presence from a remote OMS
     std::vector<std::unique_ptr<P2pspService>> m_services;
     std::vector<std::unique_ptr<AltoClient>> m_altoClients;
     std::unique_ptr<EmbeddedUnis> m_unis;

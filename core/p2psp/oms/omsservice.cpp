@@ -1,13 +1,18 @@
 #include "omsservice.h"
 
 #include "cachescheduler.h"
+#include "copresenceapi.h"
 #include "orcpapi.h"
 #include "overlayapi.h"
 #include "peerapi.h"
+#include "presencestore.h"
 #include "relaybroker.h"
 #include "tracker.h"
 
+#include <QLoggingCategory>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcOmsPresence, "mp2p.oms.presence")
 
 namespace mp2p {
 
@@ -29,6 +34,8 @@ OmsService::OmsService(ServiceContext context, const PeerActivitySource *pams)
     , m_caching(std::make_unique<CacheScheduler>(*m_state))
     , m_orcp(std::make_unique<OrcpApi>(*m_state, *m_caching))
     , m_broker(std::make_unique<RelayBroker>(*m_state))
+    , m_copresence(std::make_unique<CoPresenceApi>(*m_state))
+    , m_presence(std::make_unique<PresenceStore>())
 {
 }
 
@@ -55,6 +62,14 @@ bool OmsService::start(QString *error)
     for (const Overlay &o : *overlays)
         m_state->registry.addOverlay(QByteArray::fromHex(o.overlayId.toLatin1()),
                                      QByteArray::fromHex(o.infoHashV2.toLatin1()).left(20));
+    // Co-presence (credit) survives a restart: who was in which swarm within the window.
+    if (!m_presence->open(m_context.dataDir, error))
+        return false;
+    const qint64 now = m_state->clock();
+    const auto sightings = m_presence->load(now - m_state->registry.presenceWindow(), error);
+    if (!sightings)
+        return false;
+    m_state->registry.restorePresence(*sightings, now);
 
     // Lazy expiry covers swarms that see announces; the sweep frees swarms nobody touches.
     m_sweepTimer = std::make_unique<QTimer>();
@@ -80,6 +95,7 @@ void OmsService::registerRoutes(HttpRouter &router)
     m_peers->registerRoutes(router);
     m_orcp->registerRoutes(router);
     m_broker->registerRoutes(router);
+    m_copresence->registerRoutes(router);
 }
 
 QJsonObject OmsService::health() const
@@ -92,6 +108,8 @@ QJsonObject OmsService::health() const
 
 void OmsService::stop()
 {
+    if (m_started)
+        savePresence();
     m_sweepTimer.reset();
     m_cacheTimer.reset();
     m_started = false;
@@ -105,7 +123,19 @@ void OmsService::setRanking(std::shared_ptr<const PeerRanking> ranking)
 
 int OmsService::sweepExpiredPeers()
 {
-    return m_state->registry.sweep(m_state->clock());
+    const int removed = m_state->registry.sweep(m_state->clock());
+    if (m_started)
+        savePresence();
+    return removed;
+}
+
+void OmsService::savePresence()
+{
+    const QList<PresenceSighting> changed = m_state->registry.takeChangedPresence();
+    QString error;
+    if (!m_presence->save(changed, m_state->clock() - m_state->registry.presenceWindow(), &error))
+        qCWarning(lcOmsPresence) << "the co-presence record could not be saved (receipts signed before a restart may be refused "
+                      "until both users announce again):" << error;
 }
 
 } // namespace mp2p

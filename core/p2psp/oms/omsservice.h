@@ -13,11 +13,13 @@ namespace mp2p {
 
 class CacheScheduler;
 class CacheView;
+class CoPresenceApi;
 class NetworkMapView;
 class OrcpApi;
 class OverlayApi;
 class PeerApi;
 class PeerRanking;
+class PresenceStore;
 class RelayBroker;
 class SwarmRegistry;
 class Tracker;
@@ -41,7 +43,8 @@ public:
 
     // Replaces SimpleRanking (e.g. with UNIS/PAMS-aware ranking); call before serving.
     void setRanking(std::shared_ptr<const PeerRanking> ranking);
-    // Drops peers that stopped announcing; the service's timer calls it, tests may too.
+    // Drops peers that stopped announcing and writes the changed co-presence sightings to
+    // dataDir/oms-presence.db; the service's timer calls it, tests may too.
     int sweepExpiredPeers();
 
     // ORCP: the caching job places demand and caches in regions with this map (R3); without
@@ -64,6 +67,8 @@ public:
     SwarmRegistry *swarms() const;
 
 private:
+    void savePresence();
+
     ServiceContext m_context;
     QString m_configError;  // set by the constructor when the "oms" config is refused
     std::unique_ptr<OmsState> m_state;
@@ -73,6 +78,8 @@ private:
     std::unique_ptr<CacheScheduler> m_caching;
     std::unique_ptr<OrcpApi> m_orcp;
     std::unique_ptr<RelayBroker> m_broker;
+    std::unique_ptr<CoPresenceApi> m_copresence;
+    std::unique_ptr<PresenceStore> m_presence;
     std::unique_ptr<QTimer> m_sweepTimer;
     std::unique_ptr<QTimer> m_cacheTimer;
     bool m_started = false;

@@ -66,6 +66,7 @@ void SwarmRegistry::markSeen(Swarm &swarm, const QString &userId, qint64 now)
 {
     if (userId.isEmpty())
         return;
+    swarm.changed.insert(userId);
     const auto it = swarm.presence.find(userId);
     if (it != swarm.presence.end()) {
         it->lastSeen = qMax(it->lastSeen, now);
@@ -95,6 +96,45 @@ void SwarmRegistry::setPresenceWindow(qint64 keepSecs)
 {
     QMutexLocker lock(&m_lock);
     m_presenceSecs = qMax<qint64>(1, keepSecs);
+}
+
+qint64 SwarmRegistry::presenceWindow() const
+{
+    QMutexLocker lock(&m_lock);
+    return m_presenceSecs;
+}
+
+QList<PresenceSighting> SwarmRegistry::takeChangedPresence()
+{
+    QMutexLocker lock(&m_lock);
+    QList<PresenceSighting> out;
+    for (auto s = m_swarms.begin(); s != m_swarms.end(); ++s) {
+        for (const QString &user : std::as_const(s->changed)) {
+            const auto it = s->presence.constFind(user);
+            if (it != s->presence.cend())
+                out.append({s.key(), user, *it});
+        }
+        s->changed.clear();
+    }
+    return out;
+}
+
+void SwarmRegistry::restorePresence(const QList<PresenceSighting> &sightings, qint64 now)
+{
+    QMutexLocker lock(&m_lock);
+    const qint64 deadline = now - m_presenceSecs;
+    for (const PresenceSighting &p : sightings) {
+        Swarm *swarm = find(p.infoHash);
+        if (!swarm || p.userId.isEmpty() || p.seen.lastSeen < deadline || p.seen.firstSeen > p.seen.lastSeen)
+            continue;
+        const auto it = swarm->presence.find(p.userId);
+        if (it != swarm->presence.end()) {
+            it->firstSeen = qMin(it->firstSeen, p.seen.firstSeen);
+            it->lastSeen = qMax(it->lastSeen, p.seen.lastSeen);
+        } else if (swarm->presence.size() < MaxPresencePerSwarm) {
+            swarm->presence.insert(p.userId, p.seen);
+        }
+    }
 }
 
 std::optional<SwarmPresence> SwarmRegistry::presence(const QByteArray &infoHash, const QString &userId) const

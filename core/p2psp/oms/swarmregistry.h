@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QSet>
 
 #include <optional>
 
@@ -27,6 +28,14 @@ struct SwarmCounts {
 struct SwarmPresence {
     qint64 firstSeen = 0;
     qint64 lastSeen = 0;
+};
+
+// One user's sighting in one swarm, as persisted (PresenceStore) so co-presence survives an
+// OMS restart.
+struct PresenceSighting {
+    QByteArray infoHash;  // v1, 20 bytes
+    QString userId;
+    SwarmPresence seen;
 };
 
 struct AnnounceResult {
@@ -71,10 +80,18 @@ public:
 
     // Co-presence for credit. Each swarm keeps, per user, when it was first and last seen there,
     // for `keepSecs` after the last sighting (the receipt validity window) and for at most
-    // MaxPresencePerSwarm users (the longest-gone are dropped first). Memory only: lost on a
-    // restart, after which both users must announce again before their receipts count.
+    // MaxPresencePerSwarm users (the longest-gone are dropped first). Kept in memory; the OMS
+    // writes what changed to SQLite on its sweep timer (takeChangedPresence, PresenceStore) and
+    // restores it at start (restorePresence), so a restart keeps co-presence.
     static constexpr int MaxPresencePerSwarm = 100000;
     void setPresenceWindow(qint64 keepSecs);
+    qint64 presenceWindow() const;
+    qint64 ttlSecs() const { return m_ttlSecs; }
+    // The sightings that changed since the last call (each once, with its current interval).
+    QList<PresenceSighting> takeChangedPresence();
+    // Merges persisted sightings into the swarms this registry knows (others are ignored):
+    // first = the earlier, last = the later. Older than the window at `now`: ignored.
+    void restorePresence(const QList<PresenceSighting> &sightings, qint64 now);
     std::optional<SwarmPresence> presence(const QByteArray &infoHash, const QString &userId) const;
     // Whether `userA` and (when not empty) `userB` were both in the swarm at `time`: each was
     // first seen no later than `time` + ttl and last seen no earlier than `time` − ttl (a peer
@@ -94,6 +111,7 @@ private:
         qint64 sweepAt = 0;  // no peer can have expired before this time
         QByteArray alias;
         QHash<QString, SwarmPresence> presence;  // user id -> when seen (co-presence for credit)
+        QSet<QString> changed;                   // users whose sighting is not yet persisted
     };
 
     Swarm *find(const QByteArray &infoHash);

@@ -177,8 +177,20 @@ HttpResponse CreditService::redeem(const HttpRequest &request, CreditChannel cha
 
     QList<CreditDecision> decisions;
     QString storeError;
-    if (!m_store->redeem(*user, *receipts, m_facts, m_clock(), &decisions, &storeError, channel))
+    bool pending = false;
+    if (!m_store->redeem(*user, *receipts, m_facts, m_clock(), &decisions, &storeError, channel, &pending))
         return storeFailure(QStringLiteral("redeem the receipts"), storeError);
+    if (pending) {
+        // Fail closed, but not for good: the OMS is being asked and the answer is cached.
+        const QString problem = m_presenceProblem ? m_presenceProblem() : QString();
+        HttpResponse busy = HttpResponse::error(
+            ApiError{503, QStringLiteral("presence_pending"),
+                     QStringLiteral("the OMS has not yet confirmed that the users of these receipts were in the swarm "
+                                    "together%1; nothing was redeemed").arg(problem.isEmpty() ? QString() : QStringLiteral(" (") + problem + QLatin1Char(')')),
+                     {}, QStringLiteral("send the same receipts again after %1 seconds").arg(PresenceRetrySecs)});
+        busy.headers.append({"Retry-After", QByteArray::number(PresenceRetrySecs)});
+        return busy;
+    }
     // The uploader's new balance (one indexed SUM); a relay deposit credits others: no balance.
     const auto after = channel == CreditChannel::Direct ? m_store->creditedTotal(*user, &storeError) : std::optional<qint64>(0);
     if (!after)
@@ -214,6 +226,8 @@ HttpResponse CreditService::balance(const HttpRequest &request) const
         overlays.append(QJsonObject{{QStringLiteral("overlayId"), overlayId}, {QStringLiteral("credited"), credited}});
     return HttpResponse::json(QJsonObject{{QStringLiteral("userId"), userId},
                                           {QStringLiteral("balance"), b->total},
+                                          // What reputation and priority use (ringfilter.h).
+                                          {QStringLiteral("counted"), qMin(b->total, m_store->countedTotal(userId))},
                                           {QStringLiteral("relayed"), b->relayed},
                                           {QStringLiteral("overlays"), overlays},
                                           {QStringLiteral("rejectedAttempts"), b->rejectedAttempts}});

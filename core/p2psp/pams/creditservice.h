@@ -12,7 +12,7 @@ namespace mp2p {
 // downloaders signed, and anyone can read a user's balance (docs/PROTOCOL.md "PAMS credit").
 //   POST /pams/v1/credit/redeem          token of the uploader; {"receipts": [receipt...]}
 //   POST /pams/v1/credit/relay-receipts  token of the downloader; {"receipts": [RS receipt...]}
-//   GET  /pams/v1/credit/{userId}        balance and per-overlay breakdown
+//   GET  /pams/v1/credit/{userId}        balance (raw), counted credit and per-overlay breakdown
 // Relay receipts are deposited by the downloader that signed them: the bytes came over a
 // connection whose remote end was a relayed address, so the peer at the other end is not the
 // relay and cannot carry them, and the RS itself never speaks BitTorrent. The downloader gains
@@ -33,8 +33,16 @@ public:
     void setContentSizeLookup(std::function<std::optional<qint64>(const QString &overlayId)> lookup);
     // With an IXS wired, refuse receipts for overlays without a known size (an unbounded claim).
     void setRequireContentSize(bool require) { m_facts.requireContentSize = require; }
-    // The OMS's co-presence (CreditFacts::coPresent); unset = not checked.
-    void setCoPresence(decltype(CreditFacts::coPresent) check) { m_facts.coPresent = std::move(check); }
+    // The OMS's co-presence (CreditFacts::coPresent); unset = not checked. `problem` says why an
+    // answer is not known yet (e.g. the remote OMS is unreachable), for the 503 a redemption
+    // then gets.
+    void setCoPresence(decltype(CreditFacts::coPresent) check, std::function<QString()> problem = {})
+    {
+        m_facts.coPresent = std::move(check);
+        m_presenceProblem = std::move(problem);
+    }
+    // Seconds a redemption is told to wait (Retry-After) while the OMS is asked.
+    static constexpr int PresenceRetrySecs = 2;
     CreditStore *store() const { return m_store.get(); }
 
 private:
@@ -45,6 +53,7 @@ private:
     Authenticator m_auth;
     Clock m_clock;
     CreditFacts m_facts;
+    std::function<QString()> m_presenceProblem;
 };
 
 } // namespace mp2p

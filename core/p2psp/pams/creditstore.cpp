@@ -80,6 +80,8 @@ public:
                    "bytes, reason, detail, rejected_at, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     }
 
+    bool pending() const { return m_pending; }
+
     QString prepareError() const
     {
         return m_ok ? QString() : QStringLiteral("could not prepare the credit statements: ") + m_pair.lastError().text()
@@ -99,9 +101,18 @@ public:
         limits.creditedToOthers = pair->total - state.lastBytes;
         limits.contentSize = sizeOf(f.overlayId, facts);
         limits.contentSizeRequired = facts.requireContentSize;
-        if (facts.coPresent)
+        // Only a receipt that is really the downloader's, for another user, is worth asking the
+        // OMS about (a remote OMS is asked over the network).
+        if (facts.coPresent && checked == ReceiptCheck::Valid && f.downloaderId != f.uploaderId) {
             limits.seenTogether = facts.coPresent(f.overlayId, f.downloaderId,
                                                   m_channel == QLatin1String("relay") ? QString() : f.uploaderId, f.time);
+            if (!limits.seenTogether) {
+                m_pending = true;
+                *decision = {CreditVerdict::NotInSwarm, 0,
+                             QStringLiteral("the OMS has not yet confirmed who was in the swarm of overlay %1").arg(f.overlayId)};
+                return true;
+            }
+        }
         *decision = decideCredit(receipt, state, limits, checked);
         if (decision->verdict != CreditVerdict::Accepted)
             return bindAndRun(m_reject,
@@ -195,6 +206,7 @@ public:
 
 private:
     QString m_channel;
+    bool m_pending = false;  // a receipt's co-presence is not known yet: nothing is committed
     bool m_prefetched = false;
     QHash<QString, qint64> m_downloaded;  // "downloader|overlay" -> reported bytes (prefetch)
 
@@ -215,16 +227,35 @@ QString creditChannelName(CreditChannel channel)
 
 CreditStore::CreditStore(QString path)
     : m_db(QStringLiteral("credit"), DatabaseOptions{QStringLiteral("QSQLITE"), std::move(path)})
+    , m_counted(std::make_unique<CountedCredit>([this](QString *error) { return readEdges(error); }))
 {
 }
 
 bool CreditStore::open(QString *error)
 {
-    return m_db.open(error) && m_db.migrate(migrations(), error);
+    return m_db.open(error) && m_db.migrate(migrations(), error) && m_counted->refreshNow(error);
+}
+
+// The receipt graph: who signed for whom, over both ledgers and every overlay (a ring may trade
+// in several overlays, and a relay's owner may be in the ring too).
+std::optional<QList<CreditEdge>> CreditStore::readEdges(QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT downloader_id, uploader_id, SUM(last_bytes) FROM ("
+                             "SELECT downloader_id, uploader_id, last_bytes FROM credit_receipt_state UNION ALL "
+                             "SELECT downloader_id, uploader_id, last_bytes FROM credit_relay_state) AS e "
+                             "GROUP BY downloader_id, uploader_id"));
+    if (!execQuery(q, error))
+        return std::nullopt;
+    QList<CreditEdge> edges;
+    while (q.next())
+        edges.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return edges;
 }
 
 bool CreditStore::redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts,
-                         qint64 now, QList<CreditDecision> *decisions, QString *error, CreditChannel channel)
+                         qint64 now, QList<CreditDecision> *decisions, QString *error, CreditChannel channel, bool *presencePending)
 {
     // The signatures (half of a redemption's CPU) are independent of each other and of the
     // database: the thread pool checks them, in order, while this thread runs the ordered,
@@ -253,14 +284,24 @@ bool CreditStore::redeem(const QString &senderId, const QList<Receipt> &receipts
     decisions->clear();
     decisions->reserve(receipts.size());
     const bool parallel = pending.isValid();
+    bool accepted = false;
     for (qsizetype i = 0; i < receipts.size(); ++i) {
         CreditDecision d;
         const ReceiptCheck checked = parallel ? pending.resultAt(int(i)) : verifyReceipt(receipts.at(i));
         if (!batch.decide(senderId, receipts.at(i), checked, facts, now, &d, error))
             return false;
+        accepted = accepted || d.verdict == CreditVerdict::Accepted;
         decisions->append(d);
     }
-    return tx.commit(error);
+    if (presencePending)
+        *presencePending = batch.pending();
+    if (batch.pending())
+        return true;  // rolled back: decided again, whole, once the OMS has answered
+    if (!tx.commit(error))
+        return false;
+    if (accepted)
+        m_counted->markDirty();
+    return true;
 }
 
 std::optional<CreditBalance> CreditStore::balance(const QString &userId, QString *error) const

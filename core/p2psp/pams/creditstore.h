@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../../base/database.h"
+#include "countedcredit.h"
 #include "creditpolicy.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace mp2p {
@@ -47,8 +49,11 @@ struct CreditFacts {
     bool requireContentSize = false;
     // Whether the OMS saw `downloaderId` and `uploaderId` (empty for a relay, which does not join
     // swarms: then the downloader alone) in the overlay's swarm at unix time `time`. Unset = not
-    // checked; the host sets it (failing closed when it has no OMS to ask).
-    std::function<bool(const QString &overlayId, const QString &downloaderId, const QString &uploaderId, qint64 time)>
+    // checked; the host sets it (failing closed when it has no OMS to ask). nullopt = not known
+    // yet (a remote OMS is being asked): the whole batch is then left undecided and unwritten
+    // (CreditStore::redeem sets *presencePending), and the uploader retries shortly.
+    std::function<std::optional<bool>(const QString &overlayId, const QString &downloaderId, const QString &uploaderId,
+                                      qint64 time)>
         coPresent;
 };
 
@@ -64,17 +69,34 @@ public:
     // Decides every receipt in order (later ones see earlier ones) against the ledger of
     // `channel` and writes the accepted state and the rejection log (against `senderId`) in one
     // transaction; false (nothing written) on a store error.
+    // When a receipt's co-presence is not known yet (CreditFacts::coPresent gave nullopt), nothing
+    // is written, *presencePending (if given) is set, and the decisions are not final.
     bool redeem(const QString &senderId, const QList<Receipt> &receipts, const CreditFacts &facts, qint64 now,
-                QList<CreditDecision> *decisions, QString *error, CreditChannel channel = CreditChannel::Direct);
+                QList<CreditDecision> *decisions, QString *error, CreditChannel channel = CreditChannel::Direct,
+                bool *presencePending = nullptr);
     std::optional<CreditBalance> balance(const QString &userId, QString *error) const;
     // Just the total of balance() (one indexed SUM): what UMS reputation reads.
+    // The raw ledger figure: every accepted receipt, whoever signed it.
     std::optional<qint64> creditedTotal(const QString &userId, QString *error) const;
+    // What counts for UMS reputation and OMS priority (R1): creditedTotal without the credit
+    // that rings of accounts signed for each other beyond the outside credit they earned
+    // (ringfilter.h). From a snapshot recomputed in the background after redemptions, so it
+    // may lag the raw figure by about one computation; never above it.
+    qint64 countedTotal(const QString &userId) const { return m_counted->countedOf(userId); }
+    // The receipt graph's figures at the last computation, and whether it is up to date.
+    RingStats ringStats() const { return m_counted->stats(); }
+    bool countedSettled() const { return m_counted->isSettled(); }
+    // Recomputes the counted credit on this thread (open() does; tests may).
+    bool refreshCounted(QString *error) { return m_counted->refreshNow(error); }
     // The reasons of the rejected receipts `senderId` sent, sorted (for audits and tests).
     QStringList rejectionReasons(const QString &senderId, QString *error) const;
     int schemaVersion() const { return m_db.schemaVersion(); }
 
 private:
+    std::optional<QList<CreditEdge>> readEdges(QString *error) const;
+
     Database m_db;
+    std::unique_ptr<CountedCredit> m_counted;  // after m_db: its computation reads the ledger
 };
 
 } // namespace mp2p

@@ -26,13 +26,8 @@ void LocalPeerActivitySource::addCredit(PeerActivity *activity, qint64 now) cons
             return;
         }
     }
-    QString error;
-    const std::optional<CreditBalance> balance = m_credit->balance(activity->userId, &error);
-    if (!error.isEmpty()) {
-        qCWarning(lcPams) << "R1 credit lookup failed:" << error;
-        return;
-    }
-    activity->credit = balance ? balance->total : 0;
+    // Counted credit, not the raw ledger: a closed ring's receipts to itself earn no priority.
+    activity->credit = m_credit->countedTotal(activity->userId);
     QMutexLocker locker(&m_lock);
     if (m_creditCache.size() >= MaxCachedCredits)
         m_creditCache.clear();

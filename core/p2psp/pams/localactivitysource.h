@@ -11,8 +11,8 @@ class CreditStore;
 class PamsStore;
 
 // R1 when the OMS runs in the same mp2pd as the PAMS: one store query per call. With a credit
-// store, each peer's redeemed credit is added (read from credit.db and cached for a short
-// while, since balances change slowly and an announce must stay cheap).
+// store, each peer's counted credit is added (CreditStore::countedTotal, ringfilter.h; cached
+// for a short while, since balances change slowly and an announce must stay cheap).
 class LocalPeerActivitySource : public PeerActivitySource {
 public:
     explicit LocalPeerActivitySource(const PamsStore *store, const CreditStore *credit = nullptr)

@@ -130,7 +130,7 @@ void PamsService::setOverlayFacts(OverlayFacts facts)
     if (m_credit) {
         m_credit->setContentSizeLookup(m_overlayFacts.contentSize);
         m_credit->setRequireContentSize(m_overlayFacts.requireContentSize);
-        m_credit->setCoPresence(m_overlayFacts.coPresent);
+        m_credit->setCoPresence(m_overlayFacts.coPresent, m_overlayFacts.coPresenceProblem);
     }
 }
 
@@ -345,11 +345,10 @@ HttpResponse PamsService::overlayPeers(const HttpRequest &request) const
         return storeFailure(QStringLiteral("list the overlay's peers"), storeError);
     QJsonArray out;
     for (PeerActivity p : peers) {
-        // R1 carries each peer's redeemed credit, which the OMS ranks by (0 when none).
-        if (m_credit) {
-            QString creditError;
-            p.credit = m_credit->store()->creditedTotal(p.userId, &creditError).value_or(0);
-        }
+        // R1 carries each peer's counted credit, which the OMS ranks by (0 when none): credit a
+        // closed ring signed for itself gives no priority.
+        if (m_credit)
+            p.credit = m_credit->store()->countedTotal(p.userId);
         out.append(overlayPeerToJson(p));
     }
     return HttpResponse::json(QJsonObject{{QStringLiteral("peers"), out}});

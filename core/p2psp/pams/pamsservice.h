@@ -29,9 +29,11 @@ struct OverlayFacts {
     // no receipt is credited above it.
     std::function<std::optional<qint64>(const QString &overlayId)> contentSize;
     bool requireContentSize = false;  // credit only overlays whose size is known
-    // Co-presence in the overlay's swarm (CreditFacts::coPresent).
-    std::function<bool(const QString &overlayId, const QString &downloaderId, const QString &uploaderId, qint64 time)>
+    // Co-presence in the overlay's swarm (CreditFacts::coPresent; nullopt = not known yet).
+    std::function<std::optional<bool>(const QString &overlayId, const QString &downloaderId, const QString &uploaderId,
+                                      qint64 time)>
         coPresent;
+    std::function<QString()> coPresenceProblem;  // why co-presence is not known yet (for the 503)
 };
 
 class PamsService : public P2pspService {

@@ -88,10 +88,12 @@ void RemoteCreditView::onFinished(const QString &userId, QNetworkReply *reply)
         problem = QStringLiteral("HTTP status %1").arg(status);
     } else {
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
-        const QJsonValue v = o.value(QStringLiteral("balance"));
+        // "counted", not the raw "balance": credit a closed ring of accounts signed for itself
+        // must not raise reputation. A PAMS without "counted" is refused (no silent raw figure).
+        const QJsonValue v = o.value(QStringLiteral("counted"));
         balance = v.toInteger(-1);
         if (!v.isDouble() || balance < 0 || o.value(QStringLiteral("userId")).toString() != userId)
-            problem = QStringLiteral("the answer is not {\"userId\": \"%1\", \"balance\": <bytes>}").arg(userId);
+            problem = QStringLiteral("the answer is not {\"userId\": \"%1\", \"counted\": <bytes>}").arg(userId);
     }
 
     const qint64 now = m_clock();

@@ -15,7 +15,8 @@ class QNetworkReply;
 
 namespace mp2p {
 
-// The credit view of a PAMS in another mp2pd, over GET {pams}/pams/v1/credit/{userId}.
+// The credit view of a PAMS in another mp2pd, over GET {pams}/pams/v1/credit/{userId}: its
+// "counted" figure (credit that counts for reputation, without closed rings' credit).
 // creditOf() answers from a per-user cache and, when the entry is missing or older than
 // ttlSecs, starts one asynchronous refresh (at most one in flight per user) — the first read of
 // a user therefore answers nullopt and a later one the balance. While the PAMS is unreachable

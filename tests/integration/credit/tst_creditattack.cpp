@@ -4,68 +4,12 @@
 // bytes and reputation 33; now the report is refused, the receipt earns nothing, and the same
 // pair earns nothing either in a real overlay they never announced in. An honest pair that did
 // join earns exactly what it claims within the content's size.
-#include "../../unit/ums/umsfixture.h"
+#include "creditaccount.h"
 
 #include <creditoverlay.h>
-#include <mp2pdprocess.h>
-#include <protocol/receipt.h>
-
-#include <QDateTime>
-#include <QJsonArray>
 
 using namespace mp2p;
 using namespace mp2p::test;
-
-namespace {
-
-struct Account {
-    KeyPair key = KeyPair::generate();
-    QString userId = userIdForPublicKey(key.publicKey());
-    QString token;
-};
-
-bool enrol(TestHttp &http, const QString &base, Account *u)
-{
-    const int reg = http.post(base + QStringLiteral("/ums/v1/users"),
-                              {{QStringLiteral("publicKey"), QString::fromLatin1(toBase64Url(u->key.publicKey()))}})
-                        .status;
-    if (reg != 201 && reg != 200)
-        return false;
-    const QJsonObject c = http.post(base + QStringLiteral("/ums/v1/challenges"), {{QStringLiteral("userId"), u->userId}}).json();
-    const HttpResult s = http.post(base + QStringLiteral("/ums/v1/sessions"),
-                                   {{QStringLiteral("userId"), u->userId},
-                                    {QStringLiteral("challengeId"), c.value(QStringLiteral("challengeId"))},
-                                    {QStringLiteral("signature"), UmsFixture::signChallenge(u->key, c)}});
-    u->token = s.json().value(QStringLiteral("token")).toString();
-    return !u->token.isEmpty();
-}
-
-HttpResult report(TestHttp &http, const QString &base, const Account &u, const QString &overlay, qint64 downloaded)
-{
-    const QJsonObject o{{"overlayId", overlay}, {"uploaded", 0}, {"downloaded", downloaded}, {"left", 0},
-                        {"uploadConnections", 1}, {"downloadConnections", 1}};
-    return http.post(base + QStringLiteral("/pams/v1/reports"), {{"overlays", QJsonArray{o}}}, u.token);
-}
-
-HttpResult redeem(TestHttp &http, const QString &base, const Account &down, const Account &up, const QString &overlay,
-                  qint64 sequence, qint64 bytes)
-{
-    ReceiptFields f;
-    f.overlayId = overlay;
-    f.uploaderId = up.userId;
-    f.sequence = sequence;
-    f.bytes = bytes;
-    f.time = QDateTime::currentSecsSinceEpoch();
-    return http.post(base + QStringLiteral("/pams/v1/credit/redeem"),
-                     {{"receipts", QJsonArray{receiptToJson(signReceipt(down.key, f))}}}, up.token);
-}
-
-QJsonObject firstResult(const HttpResult &r)
-{
-    return r.json().value("results").toArray().at(0).toObject();
-}
-
-} // namespace
 
 class TestCreditAttack : public QObject {
     Q_OBJECT

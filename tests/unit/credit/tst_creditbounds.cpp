@@ -3,7 +3,10 @@
 // swarm registry here is the OMS's own, wired the way the host wires it.
 #include "creditfixture.h"
 
+#include <p2psp/oms/presencestore.h>
 #include <p2psp/oms/swarmregistry.h>
+
+#include <QTemporaryDir>
 
 using namespace mp2p;
 using namespace mp2p::test;
@@ -134,6 +137,7 @@ private Q_SLOTS:
 
     // Presence is memory only: after an OMS restart (a new registry) receipts are refused until
     // both users announce again, then counted in full (receipts are cumulative).
+    // Without the OMS's store (a registry alone), a restart loses the record.
     void presenceIsLostOnRestartUntilBothReannounce()
     {
         BoundedCredit f;
@@ -150,6 +154,40 @@ private Q_SLOTS:
         f.announce(b, 'b');
         expectRejected(f.redeem(a, {signedBefore}), 0, QStringLiteral("not_in_swarm"));  // signed before they were back
         QCOMPARE(result(f.redeem(a, {f.receipt(b, a, 2, 3'000)}), 0).value("credited").toInteger(), 3'000);
+    }
+
+    // With it (what OmsService does: save the changed sightings on its sweep and at stop, load
+    // them at start), a receipt signed before the restart still counts after it, and the
+    // stored rows are purged after the window.
+    void presenceSurvivesRestartThroughTheStore()
+    {
+        BoundedCredit f;
+        const TestUser a = f.user(), b = f.user();
+        f.reportDownloaded(b, 3'000);
+        f.announce(a, 'a');
+        f.announce(b, 'b');
+        const Receipt signedBefore = f.receipt(b, a, 1, 3'000);
+        QTemporaryDir dir;
+        QString error;
+        {
+            PresenceStore store;
+            QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+            const QList<PresenceSighting> changed = f.swarms.takeChangedPresence();
+            QCOMPARE(changed.size(), 2);
+            QVERIFY(f.swarms.takeChangedPresence().isEmpty());  // each change once
+            QVERIFY2(store.save(changed, f.now - f.swarms.presenceWindow(), &error), qPrintable(error));
+        }
+        f.swarms.removeOverlay(f.key);  // the restart
+        f.swarms.addOverlay(f.key);
+        PresenceStore store;
+        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        const auto loaded = store.load(f.now - f.swarms.presenceWindow(), &error);
+        QVERIFY2(loaded, qPrintable(error));
+        f.swarms.restorePresence(*loaded, f.now);
+        QCOMPARE(result(f.redeem(a, {signedBefore}), 0).value("credited").toInteger(), 3'000);
+        // Bounded: past the window the rows are purged.
+        QVERIFY(store.save({}, f.now + 1, &error));
+        QCOMPARE(store.load(0, &error)->size(), 0);
     }
 
     // The record is bounded: sightings older than the window are dropped by the sweep, and a
