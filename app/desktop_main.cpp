@@ -8,6 +8,7 @@
 #include <instance/singleinstance.h>
 #include <player/mediabackend.h>
 #include <player/playerwindow.h>
+#include <base/tlstrust.h>
 #include <settings/appsettings.h>
 #include <settings/peersettings.h>
 #include <translator.h>
@@ -108,6 +109,18 @@ int main(int argc, char **argv)
         return 2;
     }
     QDir().mkpath(config.downloadDir);
+#ifdef MP2P_HAVE_UI_PARTS
+    {
+        // Before the session makes its first HTTPS request to the provider.
+        QSettings settings;
+        QString caProblem;
+        const QString caFile = mp2p::SettingsStore(&settings).load().providerCaFile;
+        if (!mp2p::replaceTrustedProviderCa(caFile, &caProblem))
+            QMessageBox::warning(nullptr, QObject::tr("mp2p"),
+                                 QObject::tr("The provider's CA certificate in the settings cannot be used: %1\n\nmp2p starts "
+                                             "without it; choose the right file in Settings.").arg(caProblem));
+    }
+#endif
 
     mp2p::PeerSession session(config);
     mp2p::MainWindow window(&session);

@@ -8,6 +8,7 @@
 #include <QStatusBar>
 
 #ifdef MP2P_HAVE_UI_PARTS
+#include <base/tlstrust.h>
 #include <publish/publisher.h>
 #include <publish/publishwizard.h>
 #include <settings/autostart.h>
@@ -56,6 +57,16 @@ QWidget *MainWindow::openSettings()
     auto *dialog = new SettingsDialog(store.get(), autostart.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QObject::destroyed, this, [backend, store, autostart] {});
+    if (m_session && m_session->isReady()) {
+        QPointer<PeerSession> session = m_session;
+        dialog->setPasskeyRotation([session](std::function<void(bool, const QString &)> done) {
+            if (!session)
+                return done(false, tr("mp2p is shutting down"));
+            session->rotatePasskey([done](const JsonReply &r) {
+                done(r.ok(), r.problem.isEmpty() ? tr("the provider answered %1").arg(r.status) : r.problem);
+            });
+        });
+    }
     connect(dialog, &SettingsDialog::settingsApplied, this, [this] {
         applySavedSettings();
         statusBar()->showMessage(tr("Settings saved and applied. A new provider or language takes effect at the next start."), 10000);
@@ -106,6 +117,9 @@ void MainWindow::applySavedSettings()
     }
     m_scheduler->setSettings(s);
     QString error;
+    // New HTTPS connections use it at once; kept-alive ones were verified already.
+    if (!replaceTrustedProviderCa(s.providerCaFile, &error))
+        showProblem(tr("The provider's CA certificate was not changed"), error);
     if (s.listenAddress.trimmed() != m_session->config().peer.engine.listenInterfaces
         && !m_session->setListenAddress(s.listenAddress, &error))
         showProblem(tr("The listen address was not changed"), error);

@@ -8,6 +8,7 @@
 #include <libtorrent/magnet_uri.hpp>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHash>
@@ -139,6 +140,20 @@ void ManagedPeer::start()
         for (const TransferStatus &t : d->engine->transfers())
             d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms), passkey,
                                                                 relayedAnnounceQuery(this)));
+        d->engine->forceReannounce();  // a refused announce is not retried for minutes otherwise
+    });
+    connect(d->engine.get(), &PeerEngine::trackerError, this, [this](const QString &, const QString &message) {
+        // Another program of this user (`mp2p passkey rotate`, the desktop) may have rotated the
+        // passkey: this process learns it only from the tracker's refusal. Ask the UMS for the
+        // current one, at most every 20 s (every torrent reports the same refusal).
+        if (!message.contains(QLatin1String("unknown passkey")) || !d->provider->isReady())
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (d->passkeyCheckedAtMs != 0 && now - d->passkeyCheckedAtMs < 20'000)
+            return;
+        d->passkeyCheckedAtMs = now;
+        qCInfo(lcPeer) << "the tracker does not know our passkey: asking the UMS for the current one";
+        d->provider->refreshPasskey({});
     });
     connect(d->provider.get(), &ProviderClient::connectedChanged, this, [this](bool connected) {
         if (connected) {

@@ -24,6 +24,7 @@ public:
     bool announcedReady = false;
     std::unique_ptr<AltoClient> alto;  // R4: where the provider's UNIS places this peer
     QString region;
+    qint64 passkeyCheckedAtMs = 0;  // last re-fetch after a tracker refused the passkey
 };
 
 // The OMS tracker URL for one overlay: the user's passkey in the path (good only for

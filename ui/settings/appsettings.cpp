@@ -1,5 +1,8 @@
 #include "appsettings.h"
 
+#include <base/tlstrust.h>
+
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -8,6 +11,8 @@
 #include <QTemporaryFile>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace mp2p {
 
 namespace {
@@ -15,6 +20,7 @@ namespace {
 // QSettings keys; grouped so the INI file reads well when someone edits it by hand.
 const QString kProviderMode = QStringLiteral("provider/mode");
 const QString kProviderUrl = QStringLiteral("provider/url");
+const QString kProviderCa = QStringLiteral("provider/caFile");
 const QString kDownloadFolder = QStringLiteral("transfers/downloadFolder");
 const QString kUploadLimit = QStringLiteral("limits/uploadKiBps");
 const QString kDownloadLimit = QStringLiteral("limits/downloadKiBps");
@@ -69,6 +75,25 @@ QString SettingsValidator::checkProviderUrl(const QString &text)
         return tr("This is not a valid address. Use the form https://host[:port].");
     if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
         return tr("The address must start with http:// or https://.");
+    return {};
+}
+
+QString SettingsValidator::checkProviderCa(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return {};
+    if (QDir::isRelativePath(path.trimmed()))
+        return tr("Use a full path (starting with /) to the CA certificate file.");
+    QList<QSslCertificate> certificates;
+    QString error;
+    if (!readCaCertificates(path.trimmed(), &certificates, &error))
+        return tr("This file cannot be used as the provider's CA: %1. Choose the CA certificate (.pem) your provider "
+                  "gave you, or leave the field empty.").arg(error);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (std::none_of(certificates.cbegin(), certificates.cend(),
+                     [&now](const QSslCertificate &c) { return c.effectiveDate() <= now && now < c.expiryDate(); }))
+        return tr("The certificate in this file is not valid now (it expired on %1 or is not valid yet). Ask your "
+                  "provider for its current CA certificate.").arg(certificates.first().expiryDate().toString(Qt::ISODate));
     return {};
 }
 
@@ -139,6 +164,7 @@ QList<SettingsProblem> SettingsValidator::validate(const AppSettings &s)
     QList<SettingsProblem> problems;
     if (s.providerMode == AppSettings::ProviderMode::Url)
         addIfBad(&problems, SettingsField::ProviderUrl, checkProviderUrl(s.providerUrl));
+    addIfBad(&problems, SettingsField::ProviderCa, checkProviderCa(s.providerCaFile));
     addIfBad(&problems, SettingsField::DownloadFolder, checkDownloadFolder(s.downloadFolder));
     addIfBad(&problems, SettingsField::UploadLimit, checkLimit(s.uploadLimitKiB));
     addIfBad(&problems, SettingsField::DownloadLimit, checkLimit(s.downloadLimitKiB));
@@ -181,6 +207,8 @@ AppSettings SettingsStore::load() const
     s.providerMode = q.value(kProviderMode).toString() == QLatin1String("url") ? AppSettings::ProviderMode::Url
                                                                                : AppSettings::ProviderMode::Embedded;
     s.providerUrl = q.value(kProviderUrl).toString();
+    // Kept even when the file is gone: applying it then says so, and the dialog asks for another.
+    s.providerCaFile = q.value(kProviderCa).toString();
     s.downloadFolder = q.value(kDownloadFolder, d.downloadFolder).toString();
     s.uploadLimitKiB = q.value(kUploadLimit, 0).toInt();
     s.downloadLimitKiB = q.value(kDownloadLimit, 0).toInt();
@@ -228,6 +256,7 @@ bool SettingsStore::save(const AppSettings &s, QList<SettingsProblem> *problems)
     QSettings &q = *m_settings;
     q.setValue(kProviderMode, s.providerMode == AppSettings::ProviderMode::Url ? QStringLiteral("url") : QStringLiteral("embedded"));
     q.setValue(kProviderUrl, s.providerUrl.trimmed());
+    q.setValue(kProviderCa, s.providerCaFile.trimmed());
     q.setValue(kDownloadFolder, QDir::cleanPath(s.downloadFolder));
     q.setValue(kUploadLimit, s.uploadLimitKiB);
     q.setValue(kDownloadLimit, s.downloadLimitKiB);

@@ -15,6 +15,9 @@ struct AppSettings {
 
     ProviderMode providerMode = ProviderMode::Embedded;
     QString providerUrl;            // used when providerMode == Url
+    // PEM file of the CA that signs the provider's HTTPS servers (a provider with its own CA);
+    // empty = the system's CAs only. Trusted in addition to them, never instead.
+    QString providerCaFile;
     QString downloadFolder;         // default: the user's Downloads folder
     int uploadLimitKiB = 0;
     int downloadLimitKiB = 0;
@@ -46,6 +49,7 @@ struct SettingsProblem {
 // Field names used in SettingsProblem::field.
 namespace SettingsField {
 inline constexpr const char *ProviderUrl = "providerUrl";
+inline constexpr const char *ProviderCa = "providerCaFile";
 inline constexpr const char *DownloadFolder = "downloadFolder";
 inline constexpr const char *UploadLimit = "uploadLimitKiB";
 inline constexpr const char *DownloadLimit = "downloadLimitKiB";
@@ -63,6 +67,7 @@ class SettingsValidator {
     Q_DECLARE_TR_FUNCTIONS(mp2p::SettingsValidator)
 public:
     static QString checkProviderUrl(const QString &url);
+    static QString checkProviderCa(const QString &pemPath);  // reads the (small) file
     static QString checkDownloadFolder(const QString &path);
     static QString checkLimit(int kib);
     static QString checkListenAddress(const QString &address);

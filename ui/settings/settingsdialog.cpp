@@ -43,6 +43,9 @@ SettingsDialog::SettingsDialog(SettingsStore *store, Autostart *autostart, QWidg
     auto *form = new QFormLayout;
 
     form->addRow(tr("Service provider:"), buildProviderChoice());
+    auto *caLabel = new QLabel(tr("Provider's &CA certificate:"), this);
+    form->addRow(caLabel, buildCaChoice());
+    caLabel->setBuddy(m_ca);
     auto *folderLabel = new QLabel(tr("&Download folder:"), this);
     form->addRow(folderLabel, buildFolderChoice());
     folderLabel->setBuddy(m_folder);
@@ -75,6 +78,8 @@ SettingsDialog::SettingsDialog(SettingsStore *store, Autostart *autostart, QWidg
     auto *languageLabel = new QLabel(tr("L&anguage (after restart):"), this);
     languageLabel->setBuddy(m_language);
     form->addRow(languageLabel, withProblemLabel(SettingsField::Language, m_language));
+
+    form->addRow(tr("Tracker passkey:"), buildPasskeyRotation());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -121,6 +126,24 @@ QWidget *SettingsDialog::buildFolderChoice()
     folderLayout->addWidget(withProblemLabel(SettingsField::DownloadFolder, m_folder), 1);
     folderLayout->addWidget(browse, 0, Qt::AlignTop);
     return folderBox;
+}
+
+QWidget *SettingsDialog::buildCaChoice()
+{
+    m_ca = new QLineEdit(this);
+    m_ca->setPlaceholderText(tr("none: the system's certificate authorities"));
+    m_ca->setAccessibleName(tr("Provider CA certificate file"));
+    m_ca->setToolTip(tr("Only for a provider that signs its HTTPS servers with its own CA: the PEM file it gave you. "
+                        "It is trusted in addition to the system's CAs."));
+    auto *browse = new QPushButton(tr("Br&owse…"), this);
+    browse->setAccessibleName(tr("Choose the provider CA certificate file"));
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::browseCa);
+    auto *box = new QWidget(this);
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(withProblemLabel(SettingsField::ProviderCa, m_ca), 1);
+    layout->addWidget(browse, 0, Qt::AlignTop);
+    return box;
 }
 
 QWidget *SettingsDialog::buildSchedule()
@@ -192,6 +215,7 @@ AppSettings SettingsDialog::settings() const
     AppSettings s = m_loaded;
     s.providerMode = m_useUrl->isChecked() ? AppSettings::ProviderMode::Url : AppSettings::ProviderMode::Embedded;
     s.providerUrl = m_url->text().trimmed();
+    s.providerCaFile = m_ca->text().trimmed();
     s.downloadFolder = m_folder->text().trimmed();
     s.uploadLimitKiB = m_upload->value();
     s.downloadLimitKiB = m_download->value();
@@ -213,6 +237,7 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_loaded = s;
     (s.providerMode == AppSettings::ProviderMode::Url ? m_useUrl : m_embedded)->setChecked(true);
     m_url->setText(s.providerUrl);
+    m_ca->setText(s.providerCaFile);
     m_folder->setText(s.downloadFolder);
     m_upload->setValue(s.uploadLimitKiB);
     m_download->setValue(s.downloadLimitKiB);
@@ -289,6 +314,16 @@ void SettingsDialog::browseFolder()
     dialog->setOption(QFileDialog::ShowDirsOnly);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::fileSelected, m_folder, &QLineEdit::setText);
+    dialog->open();
+}
+
+void SettingsDialog::browseCa()
+{
+    auto *dialog = new QFileDialog(this, tr("Provider CA certificate"), m_ca->text());
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("PEM certificates (*.pem *.crt)"), tr("All files (*)")});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, m_ca, &QLineEdit::setText);
     dialog->open();
 }
 

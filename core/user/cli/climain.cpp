@@ -2,6 +2,7 @@
 
 #include "creditcommand.h"
 #include "democommand.h"
+#include "passkeycommand.h"
 #include "peercommands.h"
 
 #include <base/logging.h>
@@ -34,6 +35,8 @@ const char *Help =
     "  demo                      publish and download on this machine with an embedded provider\n"
     "  walk                      walk the control flow of a provider step by step (no content moves)\n"
     "  credit                    contribution credit: balance, redeemed and rejected receipts (--json)\n"
+    "  passkey show|rotate       the tracker passkey in this user's announce URLs; rotate replaces a leaked\n"
+    "                            one (the old one is refused at once; needs --server)\n"
     "  volunteer                 share idle resources as relay/cache with consent (mp2p volunteer --help)\n"
     "  cache                     run as a volunteer cache server (--quota MiB --server URL; consent first)\n\n"
     "Without --server (or \"server\" in --config) the P2PSP services run inside this process on 127.0.0.1.\n\n"
@@ -77,7 +80,7 @@ int runCli(QCoreApplication &app)
     parser.setApplicationDescription(QString::fromLatin1(Help));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, publish, search, get, seed, daemon, status, demo, walk, credit, volunteer, cache"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("login, publish, search, get, seed, daemon, status, demo, walk, credit, passkey, volunteer, cache"));
     addCliOptions(parser);
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "mp2p: %s (see mp2p --help)\n", qPrintable(parser.errorText()));
@@ -112,6 +115,13 @@ int runCli(QCoreApplication &app)
         return runWalk(app, config, &printer);
     if (command == QLatin1String("credit"))
         return runCredit(app, config, &printer);
+    if (command == QLatin1String("passkey")) {
+        if (args.size() > 2) {
+            printer.error(QStringLiteral("passkey takes one action, show or rotate (see mp2p --help)"));
+            return CliUsage;
+        }
+        return runPasskey(app, config, &printer, args.value(1));
+    }
     if (command == QLatin1String("cache"))
         return runCache(config, &printer, args.mid(1));
 

@@ -165,6 +165,19 @@ void CliSession::seedUntilInterrupted(bool liveLine)
             m_volunteer.reset();
         }
     }
+    // A seeding peer that the tracker refuses (a rotated passkey, a revoked user) says so; in
+    // JSON every answer is an event, which is how the tests see a daemon announcing.
+    connect(m_peer->engine(), &PeerEngine::trackerError, this, [this](const QString &infoHash, const QString &message) {
+        if (m_config.json)
+            m_printer->event(QStringLiteral("trackerError"), {{QStringLiteral("infoHash"), infoHash}, {QStringLiteral("message"), message}});
+        else if (std::exchange(m_lastTrackerError, message) != message)
+            m_printer->error(QStringLiteral("the tracker refused an announce: ") + message);
+    });
+    connect(m_peer->engine(), &PeerEngine::trackerReply, this, [this](const QString &infoHash, int peers) {
+        m_lastTrackerError.clear();
+        if (m_config.json)
+            m_printer->event(QStringLiteral("announced"), {{QStringLiteral("infoHash"), infoHash}, {QStringLiteral("peers"), peers}});
+    });
     if (!liveLine)
         return;
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, [this](const QList<TransferStatus> &transfers) {

@@ -52,6 +52,7 @@ private:
     bool m_finishing = false;
     qint64 m_lastStatusWriteMs = 0;
     QList<TransferStatus> m_lastStatusWritten;  // what status.json holds
+    QString m_lastTrackerError;                 // printed once until an announce succeeds
 };
 
 // The status file a running mp2p keeps in its data folder, for `mp2p status` to read.

@@ -129,6 +129,16 @@ void ProviderClient::rotatePasskey(Callback done)
     });
 }
 
+void ProviderClient::refreshPasskey(Callback done)
+{
+    call("GET", QStringLiteral("ums"), QStringLiteral("/ums/v1/passkey"), {}, [this, done](const JsonReply &r) {
+        if (r.ok())
+            d->setPasskey(r.body.value(QStringLiteral("passkey")).toString());
+        if (done)
+            done(r);
+    });
+}
+
 void ProviderClient::logout(Callback done)
 {
     if (d->token.isEmpty()) {

@@ -41,6 +41,9 @@ public:
     QString passkey() const;           // from the UMS after login; empty before
     // Asks the UMS for a new passkey (the old one stops working); passkeyChanged() follows.
     void rotatePasskey(Callback done);
+    // Asks the UMS for the current passkey (GET /ums/v1/passkey); passkeyChanged() follows when
+    // it differs from the one held, e.g. after another program of the same user rotated it.
+    void refreshPasskey(Callback done);
     // Logs out at the UMS (the session's tokens stop working everywhere); `done` may be empty.
     void logout(Callback done);
     // True when `url` has the scheme, host and port of a service the provider's directory lists:

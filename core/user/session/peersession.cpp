@@ -221,6 +221,17 @@ void PeerSession::queryOverlayPeers(const QString &omsBase, const QString &overl
     queryUrl(omsUrl(omsBase, QStringLiteral("/oms/v1/overlays/%1/peers").arg(overlayId)), std::move(done));
 }
 
+void PeerSession::rotatePasskey(JsonHttpClient::Callback done)
+{
+    if (!m_peer || !m_peer->provider() || !m_ready) {
+        JsonReply reply;
+        reply.problem = tr("not logged in at the provider yet");
+        QMetaObject::invokeMethod(this, [done = std::move(done), reply] { done(reply); }, Qt::QueuedConnection);
+        return;
+    }
+    m_peer->provider()->rotatePasskey(std::move(done));
+}
+
 void PeerSession::queryCredit(JsonHttpClient::Callback done)
 {
     const QString user = m_peer ? m_peer->userId() : QString();

@@ -79,6 +79,9 @@ public:
     void queryOverlayPeers(const QString &omsUrl, const QString &overlayId, JsonHttpClient::Callback done);
     // GET /pams/v1/credit/{userId} at the provider's PAMS: {"balance", "overlays": [...]}.
     void queryCredit(JsonHttpClient::Callback done);
+    // POST /ums/v1/passkey: a new tracker passkey; the running transfers announce with it at
+    // once and the old one is refused by the OMS. Asynchronous, like every call here.
+    void rotatePasskey(JsonHttpClient::Callback done);
 
 Q_SIGNALS:
     void embeddedStarted(const QString &url);

@@ -21,13 +21,17 @@ ByteRange ByteRange::parse(const QByteArray &header, qint64 fileSize)
 {
     ByteRange whole;
     whole.last = fileSize - 1;
+    ByteRange invalid;
+    invalid.kind = Kind::Invalid;
     const QByteArray h = header.trimmed();
     if (!h.startsWith("bytes="))
         return whole;
     const QByteArray spec = h.mid(6).trimmed();
     const qsizetype dash = spec.indexOf('-');
-    if (spec.contains(',') || dash < 0)
+    if (spec.contains(','))
         return whole;
+    if (dash < 0)
+        return invalid;
     const QByteArray a = spec.left(dash).trimmed();
     const QByteArray b = spec.mid(dash + 1).trimmed();
     ByteRange r;
@@ -35,7 +39,7 @@ ByteRange ByteRange::parse(const QByteArray &header, qint64 fileSize)
     if (a.isEmpty()) {  // suffix: the last n bytes
         const qint64 n = parseNumber(b);
         if (n < 0)
-            return whole;
+            return invalid;
         if (n == 0 || fileSize == 0) {
             r.kind = Kind::Unsatisfiable;
             return r;
@@ -47,7 +51,7 @@ ByteRange ByteRange::parse(const QByteArray &header, qint64 fileSize)
     r.first = parseNumber(a);
     r.last = b.isEmpty() ? fileSize - 1 : parseNumber(b);
     if (r.first < 0 || r.last < 0 || (!b.isEmpty() && r.last < r.first))
-        return whole;
+        return invalid;
     if (r.first >= fileSize) {
         r.kind = Kind::Unsatisfiable;
         return r;

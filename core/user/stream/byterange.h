@@ -7,10 +7,12 @@ namespace mp2p {
 // The one byte range of an HTTP `Range: bytes=...` header, resolved against a file size.
 struct ByteRange {
     enum class Kind {
-        Whole,          // no Range header, or one we do not serve (several ranges, other units,
-                        // bad syntax): RFC 9110 lets a server ignore it and answer 200
+        Whole,          // no Range header, or one we do not serve (several ranges, other units):
+                        // RFC 9110 lets a server ignore it and answer 200
         Partial,        // first..last (inclusive) are within the file: 206
         Unsatisfiable,  // starts at or past the end: 416
+        Invalid,        // a bytes range that does not parse (reversed, signed, junk, too long): 416,
+                        // so a broken client learns its mistake instead of getting the whole file
     };
     Kind kind = Kind::Whole;
     qint64 first = 0;

@@ -32,6 +32,13 @@ StreamServer::~StreamServer()
 
 quint16 StreamServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
+    if (!address.isLoopback()) {
+        // Anyone who reaches the port reads the transfers' files; there is no login here.
+        if (error)
+            *error = QStringLiteral("the stream server listens on loopback only (127.0.0.1 or ::1), not on %1")
+                         .arg(address.toString());
+        return 0;
+    }
     quint16 bound = 0;
     QMetaObject::invokeMethod(m_worker, [&] { bound = m_worker->listen(address, port); }, Qt::BlockingQueuedConnection);
     m_port = bound;
@@ -41,6 +48,11 @@ quint16 StreamServer::listen(const QHostAddress &address, quint16 port, QString 
                      .arg(address.toString())
                      .arg(port);
     return m_port;
+}
+
+void StreamServer::setLimits(const ServerLimits &limits)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, limits] { w->setLimits(limits); }, Qt::BlockingQueuedConnection);
 }
 
 QUrl StreamServer::urlFor(const QString &infoHash, int fileIndex) const

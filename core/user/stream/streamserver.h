@@ -2,6 +2,8 @@
 
 #include "user/engine/peerengine.h"
 
+#include <base/serverlimits.h>
+
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
@@ -24,6 +26,13 @@ struct StreamStats {
 
 class StreamCatalog;
 class StreamWorker;
+
+// What a stream server lets its local clients hold, enforced on the socket before QtHttpServer
+// reads a byte: small heads (a player sends a few headers), no bodies, a few dozen connections
+// in all (every client is on this machine, so per address = total), a quick close for a
+// connection that says nothing, and a long idle timeout, as a response may wait minutes for
+// its pieces without a byte to write.
+ServerLimits streamLimits();
 
 // "Open in external player" and the in-app player: serves GET/HEAD /stream/<infohash>/<fileIndex>
 // on a loopback address for the transfers of a PeerEngine, with single byte ranges (206 / 416),
@@ -49,6 +58,8 @@ public:
     quint16 listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0,
                    QString *error = nullptr);
     quint16 port() const { return m_port; }
+    // Before listen(): the socket-level limits (defaults: streamLimits(), tests shorten them).
+    void setLimits(const ServerLimits &limits);
     // The URL to hand to a player, e.g. http://127.0.0.1:40123/stream/<hash>/0
     QUrl urlFor(const QString &infoHash, int fileIndex) const;
 

@@ -4,6 +4,7 @@
 #include "piecedevice.h"
 
 #include "base/apierror.h"
+#include "base/limitedtcpserver.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -38,11 +39,15 @@ QByteArray mimeTypeOf(const QString &path)
     return db.mimeTypeForFile(path, QMimeDatabase::MatchExtension).name().toLatin1();
 }
 
-void writeUnsatisfiable(QHttpServerResponder &responder, qint64 fileSize)
+void writeUnsatisfiable(QHttpServerResponder &responder, qint64 fileSize, bool malformed)
 {
-    const ApiError e{416, QStringLiteral("range_not_satisfiable"),
-                     QStringLiteral("the range starts past the end of the %1-byte file").arg(fileSize),
-                     QStringLiteral("Range"), QStringLiteral("ask for bytes below %1").arg(fileSize)};
+    const ApiError e = malformed
+        ? ApiError{416, QStringLiteral("range_malformed"),
+                   QStringLiteral("the Range header is not a byte range this server reads"), QStringLiteral("Range"),
+                   QStringLiteral("send bytes=FIRST-LAST, bytes=FIRST- or bytes=-COUNT with FIRST <= LAST, or no Range")}
+        : ApiError{416, QStringLiteral("range_not_satisfiable"),
+                   QStringLiteral("the range starts past the end of the %1-byte file").arg(fileSize),
+                   QStringLiteral("Range"), QStringLiteral("ask for bytes below %1").arg(fileSize)};
     responder.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact),
                     {{"Content-Type", "application/json"}, {"Content-Range", "bytes */" + QByteArray::number(fileSize)}},
                     Status::RequestRangeNotSatisfiable);
@@ -73,9 +78,30 @@ StreamWorker::~StreamWorker()
     }
 }
 
+ServerLimits streamLimits()
+{
+    ServerLimits limits;
+    limits.maxRequestLineBytes = 4 * 1024;
+    limits.maxHeadBytes = 8 * 1024;
+    limits.headerTimeoutMs = 10'000;
+    limits.bodyTimeoutMs = 10'000;
+    limits.idleTimeoutMs = 5 * 60'000;
+    limits.maxConnectionsPerAddress = 32;
+    limits.maxConnections = 32;
+    limits.maxBodyBytesInFlight = 0;
+    return limits;
+}
+
 quint16 StreamWorker::listen(const QHostAddress &address, quint16 port)
 {
-    return m_server->listen(address, port);
+    // QtHttpServer alone reads any request whole and never times a connection out: the socket
+    // layer enforces the limits before it sees a byte (GET and HEAD only, so no body at all).
+    auto tcp = std::make_unique<LimitedTcpServer>(m_limits, 0);
+    if (!tcp->listen(address, port))
+        return 0;
+    const quint16 bound = tcp->serverPort();
+    m_server->bind(tcp.release());  // QtHttpServer takes ownership
+    return bound;
 }
 
 StreamStats StreamWorker::stats() const
@@ -129,8 +155,8 @@ void StreamWorker::handle(const QHttpServerRequest &req, QHttpServerResponder &&
 
     const QByteArray size = QByteArray::number(file->size);
     const ByteRange range = ByteRange::parse(headerOf(req, "range"), file->size);
-    if (range.kind == ByteRange::Kind::Unsatisfiable)
-        return writeUnsatisfiable(responder, file->size);
+    if (range.kind == ByteRange::Kind::Unsatisfiable || range.kind == ByteRange::Kind::Invalid)
+        return writeUnsatisfiable(responder, file->size, range.kind == ByteRange::Kind::Invalid);
     const bool partial = range.kind == ByteRange::Kind::Partial;
     const QByteArray mime = mimeTypeOf(file->path);
     const QByteArray length = QByteArray::number(partial ? range.length() : file->size);

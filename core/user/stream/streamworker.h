@@ -26,6 +26,7 @@ public:
     ~StreamWorker() override;
 
     quint16 listen(const QHostAddress &address, quint16 port);  // on the stream thread
+    void setLimits(const ServerLimits &limits) { m_limits = limits; }  // before listen()
     StreamStats stats() const;                                   // any thread
     void setReadAheadPieces(int pieces) { m_readAhead.storeRelaxed(qMax(1, pieces)); }
 
@@ -40,6 +41,7 @@ private:
 
     StreamCatalog *m_catalog;
     QHttpServer *m_server;
+    ServerLimits m_limits = streamLimits();
     QAtomicInt m_readAhead = 4;
     QList<PieceDevice *> m_active;
     QSet<QString> m_sequential;  // transfers this server already switched to sequential

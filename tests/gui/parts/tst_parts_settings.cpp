@@ -8,8 +8,15 @@
 #include <settings/settingsdialog.h>
 #include <user/managedpeer.h>
 
+#include <base/tlstrust.h>
+
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSet>
+#include <QSslConfiguration>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -383,6 +390,121 @@ private Q_SLOTS:
         scheduler.setSettings(s);
         QVERIFY(!scheduler.alternativeActive());
         QCOMPARE(applied.last(), qMakePair(100 * 1024, 0));
+    }
+    // The provider's CA: a file that is no PEM certificate is refused next to its field and
+    // nothing is saved; a real CA (made here with openssl) is saved, then trusted at once and
+    // taken out again when the field is cleared, without a restart.
+    void providerCaIsCheckedSavedAndApplied()
+    {
+        QSettings ini(m_dir.filePath(QStringLiteral("dialog-ca.ini")), QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QVERIFY(store.save(good()));
+        SettingsDialog dialog(&store, nullptr);
+        dialog.show();
+        auto *ca = dialog.findChild<QLineEdit *>(QStringLiteral("providerCaFile"));
+        QVERIFY(ca);
+
+        const QString junk = m_dir.filePath(QStringLiteral("junk.pem"));
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("-----BEGIN NOTHING-----\nnot base64 at all\n");
+        f.close();
+        ca->setText(junk);
+        dialog.accept();
+        QVERIFY(dialog.isVisible());
+        const QString shown = dialog.problemShown(QStringLiteral("providerCaFile"));
+        QVERIFY2(shown.contains(QStringLiteral("no PEM certificate")) && shown.contains(junk), qPrintable(shown));
+        QVERIFY(SettingsStore(&ini).load().providerCaFile.isEmpty());
+        ca->setText(QStringLiteral("relative/ca.pem"));
+        dialog.accept();
+        QVERIFY(!dialog.problemShown(QStringLiteral("providerCaFile")).isEmpty());
+        ca->setText(m_dir.filePath(QStringLiteral("missing.pem")));
+        dialog.accept();
+        QVERIFY(dialog.problemShown(QStringLiteral("providerCaFile")).contains(QStringLiteral("cannot read")));
+        QVERIFY(SettingsStore(&ini).load().providerCaFile.isEmpty());
+
+        const QString openssl = QStringLiteral("/usr/bin/openssl");
+        if (!QFile::exists(openssl)) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("openssl is missing");
+            QSKIP("openssl is missing");
+        }
+        const QString pem = m_dir.filePath(QStringLiteral("ca.pem"));
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                          QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                          QStringLiteral("/CN=mp2p settings test CA"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("ca.key")),
+                          QStringLiteral("-out"), pem});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAll().constData());
+        ca->setText(pem);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(SettingsStore(&ini).load().providerCaFile, pem);
+
+        // What the main window does with the saved value (applySavedSettings).
+        const QSslCertificate ours = QSslCertificate::fromPath(pem).value(0);
+        QVERIFY(!ours.isNull());
+        QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(ours));
+        QString error;
+        QVERIFY2(replaceTrustedProviderCa(SettingsStore(&ini).load().providerCaFile, &error), qPrintable(error));
+        QVERIFY(QSslConfiguration::defaultConfiguration().caCertificates().contains(ours));
+        QCOMPARE(QSslConfiguration::defaultConfiguration().caCertificates().size(), QSslConfiguration::systemCaCertificates().size() + 1);
+        QVERIFY(!replaceTrustedProviderCa(junk, &error));  // a bad file leaves the trusted set alone
+        QVERIFY(QSslConfiguration::defaultConfiguration().caCertificates().contains(ours));
+        QVERIFY(replaceTrustedProviderCa(QString(), &error));
+        QVERIFY(!QSslConfiguration::defaultConfiguration().caCertificates().contains(ours));
+        // The system's CAs stay trusted throughout (setting a list ends Qt's on-demand loading of them).
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        const QList<QSslCertificate> now = QSslConfiguration::defaultConfiguration().caCertificates();
+        QCOMPARE(QSet<QSslCertificate>(now.cbegin(), now.cend()), QSet<QSslCertificate>(system.cbegin(), system.cend()));
+    }
+
+    // "Rotate tracker passkey": disabled until there is a session, asks first, runs the call
+    // only on Yes, and says how it went.
+    void passkeyRotationAsksAndReports()
+    {
+        QSettings ini(m_dir.filePath(QStringLiteral("dialog-passkey.ini")), QSettings::IniFormat);
+        SettingsStore store(&ini);
+        QVERIFY(store.save(good()));
+        SettingsDialog dialog(&store, nullptr);
+        dialog.show();
+        auto *button = dialog.findChild<QPushButton *>(QStringLiteral("rotatePasskey"));
+        QVERIFY(button);
+        QVERIFY(!button->isEnabled());
+
+        int calls = 0;
+        std::function<void(bool, const QString &)> pending;
+        dialog.setPasskeyRotation([&](std::function<void(bool, const QString &)> done) {
+            ++calls;
+            pending = std::move(done);
+        });
+        QVERIFY(button->isEnabled());
+        const auto answer = [&dialog](QMessageBox::StandardButton which) {
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY_WITH_TIMEOUT((box = dialog.findChild<QMessageBox *>(QStringLiteral("confirmRotation"))) && box->isVisible(), 5000);
+            QTest::mouseClick(box->button(which), Qt::LeftButton);
+        };
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        answer(QMessageBox::Cancel);
+        QCOMPARE(calls, 0);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        answer(QMessageBox::Yes);
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 5000);
+        QVERIFY(!button->isEnabled());  // one rotation at a time; the GUI did not wait for it
+        pending(false, QStringLiteral("the provider answered 401"));
+        QVERIFY2(dialog.passkeyResult().contains(QStringLiteral("not rotated")) && dialog.passkeyResult().contains(QStringLiteral("401")),
+                 qPrintable(dialog.passkeyResult()));
+        QVERIFY(button->isEnabled());
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        answer(QMessageBox::Yes);
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 2, 5000);
+        pending(true, QString());
+        QVERIFY2(dialog.passkeyResult().contains(QStringLiteral("new passkey is in use")), qPrintable(dialog.passkeyResult()));
     }
 };
 

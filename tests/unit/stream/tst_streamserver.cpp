@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void headAndMiddleRange();
     void refusesBadRequests();
     void servesWhileTheEngineThreadIsBlocked();
+    void staysUsableUnderIdleFloodAndHugeHeads();
     void cleanupTestCase();
 
 private:
@@ -183,6 +185,21 @@ void TstStreamServer::refusesBadRequests()
     QCOMPARE(past->rawHeader("Content-Range"), "bytes */" + QByteArray::number(kFileSize));
     past->deleteLater();
 
+    // A bytes range that does not parse is refused too, saying what a valid one looks like.
+    for (const QByteArray &malformed : {QByteArray("bytes=9-2"), QByteArray("bytes=abc"), QByteArray("bytes=-"),
+                                        QByteArray("bytes=0-99999999999999999999")}) {
+        QNetworkReply *r = fetch(m_nam, m_server->urlFor(m_hash, 0), malformed);
+        QCOMPARE(statusOf(r), 416);
+        QVERIFY(r->readAll().contains("range_malformed"));
+        r->deleteLater();
+    }
+
+    // Never beyond this machine: anyone reaching the port could read the transfer's files.
+    StreamServer open(m_leech.get());
+    QString why;
+    QCOMPARE(open.listen(QHostAddress::AnyIPv4, 0, &why), quint16(0));
+    QVERIFY2(why.contains(QStringLiteral("loopback")), qPrintable(why));
+
     QNetworkReply *hash = fetch(m_nam, m_server->urlFor(QString(40, QLatin1Char('a')), 0));
     QCOMPARE(statusOf(hash), 404);
     QVERIFY(hash->readAll().contains("not_found"));
@@ -213,6 +230,53 @@ void TstStreamServer::servesWhileTheEngineThreadIsBlocked()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll() == m_content.mid(100000, 200000));
+}
+
+// QtHttpServer alone buffers any head and keeps any idle connection for ever; a local program
+// holding sockets open must not lock the player out for longer than the header timeout.
+void TstStreamServer::staysUsableUnderIdleFloodAndHugeHeads()
+{
+    ServerLimits limits = streamLimits();
+    limits.headerTimeoutMs = 1000;
+    limits.maxConnections = limits.maxConnectionsPerAddress = 8;
+    StreamServer server(m_leech.get());
+    server.setLimits(limits);
+    QString error;
+    QVERIFY2(server.listen(QHostAddress::LocalHost, 0, &error) != 0, qPrintable(error));
+    const QUrl url = server.urlFor(m_hash, 0);
+
+    // A 64 KiB header: refused with 431 while it arrives, then closed.
+    QTcpSocket huge;
+    huge.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(huge.waitForConnected(5000));
+    huge.write("GET " + url.path().toLatin1() + " HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(64 << 10, 'a') + "\r\n\r\n");
+    QByteArray answer;
+    QVERIFY(QTest::qWaitFor([&] { answer += huge.readAll(); return answer.contains("\r\n\r\n"); }, 10000));
+    QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(huge.state(), QAbstractSocket::UnconnectedState, 5000);
+
+    // Eight silent connections fill the server; the ninth is told so at once (503), not left hanging.
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 8; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, server.port());
+        QVERIFY(idle.back()->waitForConnected(5000));
+    }
+    QTest::qWait(0);
+    QTcpSocket extra;
+    extra.connectToHost(QHostAddress::LocalHost, server.port());
+    QByteArray refused;
+    QVERIFY(QTest::qWaitFor([&] { refused += extra.readAll(); return refused.contains("\r\n\r\n"); }, 5000));
+    QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.constData());
+
+    // The silent ones are closed after the header timeout, and the player streams again.
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(idle.begin(), idle.end(),
+                                         [](const auto &s) { return s->state() == QAbstractSocket::UnconnectedState; }),
+                             10000);
+    QNetworkReply *player = fetch(m_nam, url, "bytes=1000-200999");
+    QCOMPARE(statusOf(player), 206);
+    QVERIFY(player->readAll() == m_content.mid(1000, 200000));
+    player->deleteLater();
 }
 
 void TstStreamServer::cleanupTestCase()
