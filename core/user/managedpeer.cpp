@@ -64,6 +64,7 @@ ManagedPeer::ManagedPeer(PeerConfig config, QNetworkAccessManager *network, QObj
         for (const TransferStatus &t : d->engine->transfers())
             d->engine->setTrackerUrl(t.infoHash, announceUrlFor(d->omsOfTransfer.value(t.infoHash, fallbackOms),
                                                                 d->provider->passkey(), relayedAnnounceQuery(this)));
+        d->relayedRetries.clear();
         d->engine->forceReannounce();
     }));
 }
@@ -154,6 +155,21 @@ void ManagedPeer::start()
         d->passkeyCheckedAtMs = now;
         qCInfo(lcPeer) << "the tracker does not know our passkey: asking the UMS for the current one";
         d->provider->refreshPasskey({});
+    });
+    connect(d->engine.get(), &PeerEngine::trackerWarning, this, [this](const QString &infoHash, const QString &message) {
+        // The relay reports a new allocation to the OMS at the same moment it hands it to us,
+        // so our first announce may arrive before that report: the OMS then lists us at our
+        // source address and says to announce again. libtorrent alone would wait its whole
+        // announce interval; a few early retries, spaced out, close the gap.
+        if (!message.startsWith(QLatin1String("relayed ")) || !message.contains(QLatin1String("announce again")))
+            return;
+        int &tries = d->relayedRetries[infoHash];
+        if (tries >= Private::MaxRelayedRetries)
+            return;
+        const int delayMs = 2000 << tries++;
+        qCInfo(lcPeer).noquote() << "the OMS did not list our relayed address yet (" << message << "): announcing again in"
+                                 << delayMs / 1000 << "s";
+        QTimer::singleShot(delayMs, this, [this, infoHash] { d->engine->forceReannounce(infoHash, true); });
     });
     connect(d->provider.get(), &ProviderClient::connectedChanged, this, [this](bool connected) {
         if (connected) {

@@ -25,6 +25,10 @@ public:
     std::unique_ptr<AltoClient> alto;  // R4: where the provider's UNIS places this peer
     QString region;
     qint64 passkeyCheckedAtMs = 0;  // last re-fetch after a tracker refused the passkey
+    // Early re-announces per transfer while the OMS has not yet heard from the relay about our
+    // relayed port (reset when the relayed address changes).
+    QHash<QString, int> relayedRetries;
+    static constexpr int MaxRelayedRetries = 5;   // after 2, 4, 8, 16 and 32 s: then the normal interval
 };
 
 // The OMS tracker URL for one overlay: the user's passkey in the path (good only for

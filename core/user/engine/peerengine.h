@@ -118,7 +118,8 @@ public:
     QString addTransfer(const QByteArray &torrentFile, const AddTransferOptions &options, QString *error);
     bool hasTransfer(const QString &infoHash) const;
     void setTrackerUrl(const QString &infoHash, const QString &trackerUrl);  // new token
-    void forceReannounce(const QString &infoHash = {});                       // empty = all
+    // empty = all; ignoreMinInterval also skips the tracker's min interval (for a bounded retry)
+    void forceReannounce(const QString &infoHash = {}, bool ignoreMinInterval = false);
     void pause(const QString &infoHash);
     void resume(const QString &infoHash);
     void remove(const QString &infoHash, bool deleteFiles);
@@ -196,6 +197,7 @@ Q_SIGNALS:
     void transferRemoved(const QString &infoHash);
     void peerConnected(const QString &infoHash, const QString &endpoint);
     void trackerError(const QString &infoHash, const QString &message);
+    void trackerWarning(const QString &infoHash, const QString &message);  // an answer's "warning message"
     void trackerReply(const QString &infoHash, int peers);
     // Every transfer's latest snapshot, sent when one of them changed (a rate, progress, state,
     // peers...) and at least every statsHeartbeatSecs: an idle session seeding hundreds of

@@ -94,6 +94,10 @@ void PeerEngine::Private::dispatch(lt::alert *a)
         return onTrackerError(*x);
     if (auto *x = lt::alert_cast<lt::tracker_reply_alert>(a))
         return onTrackerReply(*x);
+    if (auto *x = lt::alert_cast<lt::tracker_warning_alert>(a)) {
+        Q_EMIT q->trackerWarning(keyOf(x->handle), QString::fromUtf8(x->warning_message()));
+        return;
+    }
     if (auto *x = lt::alert_cast<lt::torrent_removed_alert>(a))
         return onRemoved(*x);
     if (auto *x = lt::alert_cast<lt::block_finished_alert>(a))

@@ -85,11 +85,12 @@ void PeerEngine::setTrackerUrl(const QString &infoHash, const QString &trackerUr
     });
 }
 
-void PeerEngine::forceReannounce(const QString &infoHash)
+void PeerEngine::forceReannounce(const QString &infoHash, bool ignoreMinInterval)
 {
     const QStringList targets = infoHash.isEmpty() ? d->handles.keys() : QStringList{infoHash};
+    const lt::reannounce_flags_t flags = ignoreMinInterval ? lt::torrent_handle::ignore_min_interval : lt::reannounce_flags_t{};
     for (const QString &hash : targets)
-        d->withHandle(hash, [](const lt::torrent_handle &h) { h.force_reannounce(); });
+        d->withHandle(hash, [flags](const lt::torrent_handle &h) { h.force_reannounce(0, -1, flags); });
 }
 
 void PeerEngine::pause(const QString &infoHash)
