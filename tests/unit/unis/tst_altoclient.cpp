@@ -113,7 +113,9 @@ private Q_SLOTS:
         f.write("{ broken");
         f.close();
         QVERIFY(!m_server->reload());
-        QTest::qWait(400);
+        // Two whole rounds after the failed reload (the first may have started before it).
+        QSignalSpy rounds(&client, &AltoClient::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 2, 5000);
         QCOMPARE(changed.size(), 3);
         QVERIFY(client.isReachable());
     }
