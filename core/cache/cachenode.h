@@ -55,6 +55,9 @@ public:
     QString resourceId() const { return m_orcp.resourceId(); }
     QStringList cachedOverlays() const;      // overlays held (fetching or seeding)
     qint64 usedBytes() const;                // sum of their sizes
+    // The OMS's last demand time of a held overlay as this cache has learned it (0: unknown);
+    // the quota evicts the smallest first.
+    qint64 demandAt(const QString &overlayId) const { return m_demandAt.value(overlayId); }
     ManagedPeer *peer() const { return m_peer.get(); }
 
 Q_SIGNALS:

@@ -4,6 +4,8 @@
 #include <mainwindow.h>
 #include <models/searchresultmodel.h>
 #include <models/transfermodel.h>
+#include <user/engine/peerengine.h>
+#include <user/managedpeer.h>
 #include <user/session/peersession.h>
 #include <views/detailspane.h>
 #include <views/searchview.h>
@@ -180,10 +182,19 @@ private Q_SLOTS:
         QStringList asked;
         auto answer = TransfersView::RemoveChoice::Cancel;
         transfers->setRemoveConfirmation([&](const QStringList &names) { asked = names; return answer; });
+        PeerEngine *engine = session.peer()->engine();
+        QSignalSpy removed(engine, &PeerEngine::transferRemoved);
         transfers->removeAction()->trigger();
         QCOMPARE(asked, QStringList{QStringLiteral("sunrise-sample.bin")});
-        QTest::qWait(300);
+        // A removal drops the engine's handle at once, so this is already decided; the resume
+        // then goes through libtorrent after any removal that could have been queued, and
+        // reaching Seeding again proves none was.
+        QVERIFY(engine->hasTransfer(hash));
+        QVERIFY(QTest::qWaitFor([&] { return transfers->resumeAction()->isEnabled(); }, 5000));
+        transfers->resumeAction()->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return stateOf(model, hash) == TransferState::Seeding; }, 10000));
         QCOMPARE(model->rowCount(), 1);
+        QVERIFY(removed.isEmpty());
         answer = TransfersView::RemoveChoice::KeepFiles;
         QTest::keyClick(transfers->table(), Qt::Key_Delete);
         QVERIFY(QTest::qWaitFor([&] { return model->rowCount() == 0; }, 10000));

@@ -301,7 +301,7 @@ private Q_SLOTS:
         const qint64 before = model->transferAt(model->rowOf(hash))->totalDone;
         QElapsedTimer clock;
         clock.start();
-        QTest::qWait(2000);
+        QTest::qWait(2000);  // a measurement window: the rate over 2 s, not a synchronisation
         details->refreshDetails();
         const auto during = model->transferAt(model->rowOf(hash));
         const double rate = (during->totalDone - before) / (clock.elapsed() / 1000.0);

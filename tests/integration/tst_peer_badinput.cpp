@@ -7,6 +7,8 @@
 #include <peerprocess.h>
 #include <protocol/keys.h>
 
+#include <testrequire.h>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -290,9 +292,9 @@ private Q_SLOTS:
     {
         const QString small = m_bed.path(QStringLiteral("small-disk"));
         QDir().mkpath(small);
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=6m"),
-                                                      QStringLiteral("tmpfs"), small}) != 0)
-            QSKIP("cannot mount a small tmpfs here (needs root); the disk-full path is not exercised");
+        MP2P_REQUIRE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                               QStringLiteral("size=6m"), QStringLiteral("tmpfs"), small}) == 0,
+                     "cannot mount a small tmpfs here (needs root, e.g. sudo or unshare -rm); the disk-full path is not exercised");
         const auto unmount = qScopeGuard([small] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), small}); });
 
         Mp2pdProcess server(m_bed.path(QStringLiteral("p2psp-f")));
@@ -312,5 +314,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPeerBadInput)
+MP2P_TEST_GUILESS_MAIN(TestPeerBadInput)
 #include "tst_peer_badinput.moc"

@@ -7,15 +7,39 @@
 #include <mp2pdprocess.h>
 #include <peerprocess.h>
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 using namespace mp2p;
 using namespace mp2p::test;
+
+namespace {
+// Overwrites `path` in place, keeping its size: with zeros, or with the same bytes of `from`.
+bool overwrite(const QString &path, const QString &from)
+{
+    QFile out(path);
+    QFile in(from);
+    if (!out.open(QIODevice::ReadWrite) || (!from.isEmpty() && !in.open(QIODevice::ReadOnly)))
+        return false;
+    const qint64 size = out.size();
+    for (qint64 at = 0; at < size; at += 1 << 20) {
+        const qint64 n = qMin<qint64>(1 << 20, size - at);
+        const QByteArray chunk = from.isEmpty() ? QByteArray(n, '\0') : in.read(n);
+        if (chunk.size() != n || out.write(chunk) != n)
+            return false;
+    }
+    return out.flush();
+}
+} // namespace
 
 class TestPeerFlow : public QObject {
     Q_OBJECT
@@ -135,12 +159,42 @@ private Q_SLOTS:
         QVERIFY2(!first.waitForProgress(0.4, 60000).isEmpty(), first.allOutput().constData());
         first.kill9();
 
+        // Resume data, not a re-check: with the only seed frozen, the downloaded file is blanked
+        // (same size) before the second run starts. Hashing would then find no valid piece;
+        // only the resume data can say which pieces are there. The bytes come back before the
+        // seed goes on, so the file still ends up right.
+        QCOMPARE(::kill(pid_t(publisher.pid()), SIGSTOP), 0);
+        auto thaw = qScopeGuard([&publisher] { ::kill(pid_t(publisher.pid()), SIGCONT); });
+        const QString source = m_bed.path(QStringLiteral("content-3/set/file-0.bin"));
+        QString part;
+        for (QDirIterator it(m_bed.path(QStringLiteral("dl-3")), {QStringLiteral("file-0.bin")}, QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext();)
+            part = it.next();
+        QVERIFY2(!part.isEmpty(), "the first run left no partial file");
+        QVERIFY(overwrite(part, QString()));
+
         PeerProcess second;
         second.start(getArgs);
-        const QJsonObject resumed = second.waitForEvent(QStringLiteral("progress"), 30000);
+        QJsonObject resumed;
+        const QDeadlineTimer loaded(30000);
+        do
+            resumed = second.waitForEvent(QStringLiteral("progress"), int(qMax<qint64>(0, loaded.remainingTime())));
+        while (!resumed.isEmpty() && resumed.value(QStringLiteral("state")).toString() == QLatin1String("checking"));
         QVERIFY2(!resumed.isEmpty(), second.allOutput().constData());
-        qInfo("after kill -9 at >= 40%%, the restarted peer starts at %.1f%%", resumed.value(QStringLiteral("progress")).toDouble() * 100);
-        QVERIFY(resumed.value(QStringLiteral("progress")).toDouble() >= 0.2);
+        qInfo("after kill -9 at >= 40%%, the restarted peer starts at %.1f%% (%s) of a blanked file",
+              resumed.value(QStringLiteral("progress")).toDouble() * 100, qPrintable(resumed.value(QStringLiteral("state")).toString()));
+        // Known to fail today: the engine saves resume data at its checkpoint (every
+        // resumeSaveIntervalSecs, 300 s), when a transfer finishes and at shutdown, so a kill -9
+        // a few seconds in leaves none and the restart re-checks the files (it still completes,
+        // as the rest of this test shows). An unexpected pass fails the test: then remove these.
+        QEXPECT_FAIL("", "no resume data is saved while a transfer downloads before the 300 s checkpoint", Continue);
+        QVERIFY2(resumed.value(QStringLiteral("progress")).toDouble() >= 0.2,
+                 (QJsonDocument(resumed).toJson() + "\n--- second run ---\n" + second.allOutput().right(3000)).constData());
+        QEXPECT_FAIL("", "the restart logs \"no resume data ...; re-checking its files\"", Continue);
+        QVERIFY2(!second.allOutput().contains("re-checking its files"), second.allOutput().constData());
+        QVERIFY(overwrite(part, source));
+        QCOMPARE(::kill(pid_t(publisher.pid()), SIGCONT), 0);  // the seed goes on: the rest downloads
+        thaw.dismiss();
         QVERIFY2(!second.waitForEvent(QStringLiteral("completed"), 120000).isEmpty(), second.allOutput().constData());
         QVERIFY(second.waitForExit(30000));
         QCOMPARE(second.exitCode(), 0);

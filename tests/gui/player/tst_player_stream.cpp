@@ -11,6 +11,8 @@
 #include <player/mediabackend.h>
 #include <user/stream/streamserver.h>
 
+#include <testrequire.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QPointer>
@@ -126,8 +128,8 @@ private Q_SLOTS:
         QVERIFY(window.bufferingText().contains(QStringLiteral("waited for pieces")));
 
         // 3. Range requests with curl, while the download may still run (a range waits for its pieces).
-        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
-            QSKIP("curl is not installed: the Range checks need it (apt-get install curl)");
+        MP2P_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty(),
+                     "curl is not installed: the Range checks need it (apt-get install curl)");
         QByteArray headers, body;
         QCOMPARE(curlRange(window.streamUrl(), QStringLiteral("1000-1999"), &headers, &body), 206);
         QCOMPARE(headerValue(headers, "Content-Range"), "bytes 1000-1999/" + QByteArray::number(size));
@@ -220,5 +222,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TstPlayerStream)
+MP2P_TEST_MAIN(TstPlayerStream)
 #include "tst_player_stream.moc"

@@ -9,6 +9,7 @@
 // cache stops and the OMS stops listing it within a second. Last, `mp2pd --services cs` (the
 // dedicated cache) registers with the OMS and deregisters when it gets SIGTERM.
 #include <cache/cachenode.h>
+#include <user/engine/peerengine.h>
 #include <user/managedpeer.h>
 #include <user/provider/identity.h>
 #include <user/samplecontent.h>
@@ -178,7 +179,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(resources(base, QStringLiteral("?overlayId=") + infoHash).size(), 1, 20000);
         QVERIFY2(waitFor([&] { return finished == 3; }, 90000), qPrintable(QStringLiteral("%1 of 3 finished").arg(finished)));
         QVERIFY(cached.count() > 0 || cached.wait(60000));
-        QTest::qWait(1500);  // the last blocks are counted just after completion
+        // The last blocks are counted just after completion: wait until every node has counted
+        // the whole content (block accounting is exact), then read the split.
+        auto received = [&](PeerEngine *engine) {
+            qint64 sum = 0;
+            for (qint64 b : engine->bytesReceivedByAddress(infoHash))
+                sum += b;
+            return sum;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(received(cache.peer()->engine()), ContentBytes, 10000);
+        for (int i = 0; i < 3; ++i)
+            QTRY_COMPARE_WITH_TIMEOUT(received(downloaders[i]->engine()), ContentBytes, 10000);
 
         // Exact accounting: what each ISP-B node received, by sender.
         qint64 crossIsp = 0, fromCache = 0, total = 0;

@@ -7,7 +7,8 @@
 
 class CoturnProcess {
 public:
-    static QString binary() { return QStringLiteral("/usr/bin/turnserver"); }
+    // MP2P_TEST_TURNSERVER points at another build, or at nothing to check that its absence is reported.
+    static QString binary() { return qEnvironmentVariable("MP2P_TEST_TURNSERVER", QStringLiteral("/usr/bin/turnserver")); }
     static bool available();
     ~CoturnProcess();
     // |auth| is either {"--lt-cred-mech", "--user=u:p"} or {"--use-auth-secret", "--static-auth-secret=S"}.

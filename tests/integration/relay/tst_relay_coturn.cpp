@@ -6,6 +6,8 @@
 
 #include <relay/relayauth.h>
 
+#include <testrequire.h>
+
 #include <QDateTime>
 
 using namespace mp2p;
@@ -30,8 +32,8 @@ private:
 
 void TestRelayCoturn::initTestCase()
 {
-    if (!CoturnProcess::available())
-        QSKIP("/usr/bin/turnserver is missing: install Debian's coturn package to run the interop test");
+    MP2P_REQUIRE(CoturnProcess::available(),
+                 CoturnProcess::binary() + QStringLiteral(" is missing: install Debian's coturn package to run the interop test"));
 }
 
 void TestRelayCoturn::relayBothWays(const QString &user, const QString &password, CoturnProcess &coturn)
@@ -126,5 +128,5 @@ void TestRelayCoturn::wrongPassword()
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("401")), qPrintable(failed.first().first().toString()));
 }
 
-QTEST_GUILESS_MAIN(TestRelayCoturn)
+MP2P_TEST_GUILESS_MAIN(TestRelayCoturn)
 #include "tst_relay_coturn.moc"

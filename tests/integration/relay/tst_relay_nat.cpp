@@ -3,8 +3,11 @@
 // connections. Without a relay B cannot reach A at all; with a TCP allocation on coturn, and
 // then on our RS, both in the public namespace (198.18.0.1), B's bytes reach A's local
 // listener (the stand-in for libtorrent's) and come back byte-identical.
-// Skips (QSKIP) when not root, without `ip netns`, or without nft (Debian: nftables).
+// Needs root, `ip netns`, nft (Debian: nftables) and coturn: MP2P_REQUIRE skips without them
+// (and fails under CI).
 #include "netnslab.h"
+
+#include <testrequire.h>
 
 #include <QFile>
 #include <QTest>
@@ -28,10 +31,8 @@ constexpr qint64 kBytes = 8 << 20;
 void TestRelayNat::initTestCase()
 {
     const QString why = NetnsLab::unavailableReason();
-    if (!why.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("NAT test skipped: ") + why));
-    if (!QFile::exists(QStringLiteral("/usr/bin/turnserver")))
-        QSKIP("NAT test skipped: /usr/bin/turnserver is missing (install Debian's coturn package)");
+    MP2P_REQUIRE(why.isEmpty(), QStringLiteral("the NAT test ") + why);
+    MP2P_REQUIRE(QFile::exists(QStringLiteral("/usr/bin/turnserver")), "/usr/bin/turnserver is missing (install Debian's coturn package)");
 }
 
 QProcess *TestRelayNat::startReceiver(NetnsLab &lab, quint16 rsPort, QString *relayed, QString *echoPort, QString *log)
@@ -118,5 +119,5 @@ void TestRelayNat::throughNatsOnlyWithARelay()
     // The lab's destructor stops every process by PID and deletes the namespaces.
 }
 
-QTEST_GUILESS_MAIN(TestRelayNat)
+MP2P_TEST_GUILESS_MAIN(TestRelayNat)
 #include "tst_relay_nat.moc"

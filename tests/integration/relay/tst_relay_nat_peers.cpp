@@ -7,6 +7,8 @@
 
 #include <mp2pdprocess.h>
 
+#include <testrequire.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -56,10 +58,8 @@ constexpr qint64 kSize = 12 << 20;
 void TestRelayNatPeers::initTestCase()
 {
     const QString why = NetnsLab::unavailableReason();
-    if (!why.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("NAT test skipped: ") + why));
-    if (!QFile::exists(QStringLiteral("/usr/bin/turnserver")))
-        QSKIP("NAT test skipped: /usr/bin/turnserver is missing (install Debian's coturn package)");
+    MP2P_REQUIRE(why.isEmpty(), QStringLiteral("the NAT test ") + why);
+    MP2P_REQUIRE(QFile::exists(QStringLiteral("/usr/bin/turnserver")), "/usr/bin/turnserver is missing (install Debian's coturn package)");
 }
 
 QProcess *TestRelayNatPeers::peer(NetnsLab &lab, const QString &ns, const QString &listen, const QString &dataDir,
@@ -210,5 +210,5 @@ void TestRelayNatPeers::seederBehindNatIsReachedOnlyThroughARelay()
     // The lab's destructor stops every process by PID and deletes the namespaces.
 }
 
-QTEST_GUILESS_MAIN(TestRelayNatPeers)
+MP2P_TEST_GUILESS_MAIN(TestRelayNatPeers)
 #include "tst_relay_nat_peers.moc"

@@ -21,6 +21,8 @@
 #include <user/volunteer/roles/volunteerhost.h>
 #include <user/volunteer/volunteercontroller.h>
 
+#include <testrequire.h>
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -176,8 +178,7 @@ private:
 void TestRelayVolunteer::initTestCase()
 {
     const QString why = unavailableReason();
-    if (!why.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("volunteer relay test skipped: ") + why));
+    MP2P_REQUIRE(why.isEmpty(), QStringLiteral("the volunteer relay test ") + why);
     // D's listener takes no connection at all; N's only its own relay glue's (from 127.0.0.1).
     const QByteArray rules = QStringLiteral(
         "table inet %1 {\n chain out {\n  type filter hook output priority 0; policy accept;\n"
@@ -396,5 +397,5 @@ void TestRelayVolunteer::natedSeedReachedThroughAVolunteersRelay()
     QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
 }
 
-QTEST_MAIN(TestRelayVolunteer)
+MP2P_TEST_MAIN(TestRelayVolunteer)
 #include "tst_relay_volunteer.moc"

@@ -150,6 +150,7 @@ private Q_SLOTS:
         const QString id = cache.resourceId();
 
         // Demand order (the OMS's demandAt, whole seconds): B, then C, then A (re-allocated last).
+        // The pauses are what is tested: a second has to pass for the demand times to differ.
         QVERIFY(allocate(cache, A));
         QTest::qWait(1100);
         QVERIFY(allocate(cache, B));
@@ -158,7 +159,9 @@ private Q_SLOTS:
         QTest::qWait(1100);
         QVERIFY(allocate(cache, A));
         QTRY_VERIFY_WITH_TIMEOUT(cached.count() >= 3, 60000);
-        QTest::qWait(2500);  // the cache learns A's new demand time from its next keep-alive
+        // The cache learns A's new demand time from its next keep-alive.
+        QTRY_VERIFY_WITH_TIMEOUT(cache.demandAt(B) > 0 && cache.demandAt(B) < cache.demandAt(C)
+                                     && cache.demandAt(C) < cache.demandAt(A), 15000);
         QCOMPARE(cache.cachedOverlays(), sortedList({A, B, C}));
         QCOMPARE(cache.usedBytes(), 3 * Size);
         const QString filesOfB = m_dir.filePath(QStringLiteral("cache/cache/") + B);
@@ -174,7 +177,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_http.get(base + QStringLiteral("/oms/v1/resources/") + id, testServiceToken()).json().value(QStringLiteral("diskBytes")).toInteger(),
                                   2 * Size + Size / 2, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(filesUnder(filesOfB), 0, 10000);
-        // Several keep-alives later B stays released (a reply that crossed the release is ignored).
+        // Several keep-alives later B stays released (a reply that crossed the release is ignored):
+        // a negative check, so time has to pass.
         QTest::qWait(2500);
         QCOMPARE(cache.cachedOverlays(), sortedList({A, C}));
         QCOMPARE(evicted.count(), 1);

@@ -71,14 +71,14 @@ void TstPamsRemote::servesFromCacheAndSurvivesOutage()
     const auto local = f.service->activitySource()->activityOf(overlay, ids);
     for (const QString &id : {seed.userId, leecher.userId})
         QCOMPARE(overlayPeerToJson(got.value(id)), overlayPeerToJson(local.value(id)));
-    QTest::qWait(100);
+    QTest::qWait(100);  // a negative check: time for a second (wrong) refresh to show up
     QCOMPARE(refreshed.size(), 1);  // the in-flight guard held
 
     // Fresh cache: a new report is not seen until refreshSecs have passed.
     f.now += 30;
     QCOMPARE(f.as(leecher).post("/pams/v1/reports", reportBody({overlayPart(overlay, 0, 60, 40)})).status, 200);
     QCOMPARE(remote.activityOf(overlay, ids).value(leecher.userId).overlay->left, 90);
-    QTest::qWait(100);
+    QTest::qWait(100);  // a negative check: a fresh cache starts no refresh
     QCOMPARE(refreshed.size(), 1);
     clientNow += 5;
     QCOMPARE(remote.activityOf(overlay, ids).value(leecher.userId).overlay->left, 90);  // stale answer, refresh started
@@ -110,7 +110,7 @@ void TstPamsRemote::ignoresMalformedOverlayIds()
     RemotePeerActivitySource remote(QUrl("http://127.0.0.1:1"), &network, [] { return qint64(1); });
     QSignalSpy failed(&remote, &RemotePeerActivitySource::refreshFailed);
     QVERIFY(remote.activityOf("../../etc/passwd", {hex40('a')}).isEmpty());
-    QTest::qWait(200);
+    QTest::qWait(200);  // a negative check: a request would fail (port 1) within this time
     QCOMPARE(failed.size(), 0);  // no request was made for it
 }
 

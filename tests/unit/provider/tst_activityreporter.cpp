@@ -153,7 +153,7 @@ private Q_SLOTS:
         Peer peer(host);
         peer.reporter->start(3600);
         peer.reporter->reportEvent(Overlay, QStringLiteral("started"));
-        QTest::qWait(200);
+        QTest::qWait(200);  // a negative check: nothing may go out before the login
         QCOMPARE(peer.reporter->sent(), 0);
         QCOMPARE(peer.reporter->queued(), 2);
         QVERIFY(peer.login());

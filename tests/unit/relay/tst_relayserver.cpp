@@ -155,7 +155,7 @@ void TestRelayServer::peerWithoutPermissionIsRefused()
     collect(client, &accepted, this);
     QTcpSocket *stranger = connectPeer(kStrangerIp, kServerIp, client->relayedEndpoint().port, this);
     QVERIFY(QTest::qWaitFor([&] { return stranger->state() == QAbstractSocket::UnconnectedState; }, 5000));
-    QTest::qWait(200);
+    QTest::qWait(200);  // a negative check: the refused stranger must never reach the client
     QCOMPARE(accepted.sockets.size(), 0);
 }
 
@@ -259,7 +259,7 @@ void TestRelayServer::slowReaderHoldsTheSenderBack()
     const qint64 total = 48ll << 20;
     const QByteArray data = pattern(total, 9);
     peer->write(data);
-    QTest::qWait(1500);
+    QTest::qWait(1500);  // the stall itself is the test: let the relay forward what it will
     // Only socket buffers hold the rest: the relay forwarded a bounded amount and keeps no
     // unbounded queue of its own (kernel buffers on loopback grow to a few MiB each).
     const qint64 whileStalled = m_server->totalBytesRelayed();
@@ -320,7 +320,7 @@ void TestRelayServer::uploadCapHolds()
 
     // A new cap applies at once (to the same running connection).
     m_server->setLimits({cap / 4, 0});
-    QTest::qWait(300);
+    QTest::qWait(300);  // drains what was relayed under the old cap before the new window
     app->readAll();
     clock.restart();
     qint64 after = 0;

@@ -6,6 +6,8 @@
 
 #include <user/stream/streamserver.h>
 
+#include <testrequire.h>
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -218,8 +220,7 @@ void TstStreamServer::refusesBadRequests()
 // the server must answer from its own thread while this one is blocked (here in curl).
 void TstStreamServer::servesWhileTheEngineThreadIsBlocked()
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
-        QSKIP("curl is not installed (apt-get install curl)");
+    MP2P_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty(), "curl is not installed (apt-get install curl)");
     const QString out = m_tmp.filePath(QStringLiteral("curl-range.bin"));
     QProcess curl;
     curl.start(QStringLiteral("curl"), {QStringLiteral("-sf"), QStringLiteral("--max-time"), QStringLiteral("20"),
@@ -288,5 +289,5 @@ void TstStreamServer::cleanupTestCase()
         QVERIFY(shutdownAndWait(*m_seed));
 }
 
-QTEST_GUILESS_MAIN(TstStreamServer)
+MP2P_TEST_GUILESS_MAIN(TstStreamServer)
 #include "tst_streamserver.moc"

@@ -295,7 +295,7 @@ private Q_SLOTS:
         now += 1000;
         for (int i = 0; i < 100; ++i)
             QCOMPARE(view.creditOf(id), std::nullopt);
-        QTest::qWait(200);
+        QTest::qWait(200);  // a negative check: time for a second (wrong) request to connect
         QTcpSocket *s = blackHole.nextPendingConnection();
         QVERIFY(s);
         QVERIFY(!blackHole.hasPendingConnections());

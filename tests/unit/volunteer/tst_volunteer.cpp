@@ -104,7 +104,7 @@ void TstVolunteer::nothingRunsBeforeConsent()
     c.addRole(&relay);
     c.addRole(&cache);
     c.start();
-    QTest::qWait(600);
+    QTest::qWait(600);  // a negative check: without consent nothing starts (not even on a store change notice)
     QCOMPARE(relay.starts + cache.starts, 0);
     QVERIFY(!c.isRunning(VolunteerRoleKind::Relay) && !c.isRunning(VolunteerRoleKind::Cache));
     // Consent for the relay starts the relay only.
@@ -135,7 +135,7 @@ void TstVolunteer::limitsApplyAtOnceAndRevokeStops()
     QVERIFY(c.revoke(VolunteerRoleKind::Cache, &e));
     QVERIFY(!cache.running);  // stopped before revoke() returned
     qInfo("revoke() stopped the role in %lld ms", t.elapsed());
-    QTest::qWait(600);
+    QTest::qWait(600);  // a negative check: the store change notice of the revocation restarts nothing
     QCOMPARE(cache.starts, 1);  // and it stays stopped
     QVERIFY(store.latest(VolunteerRoleKind::Cache, &e)->fields.revoked);
 }
