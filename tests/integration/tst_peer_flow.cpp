@@ -157,6 +157,9 @@ private Q_SLOTS:
         PeerProcess first;
         first.start(getArgs);
         QVERIFY2(!first.waitForProgress(0.4, 60000).isEmpty(), first.allOutput().constData());
+        // The engine saves the resume data of a transfer that gains pieces within seconds
+        // (resumeProgressSaveSecs): kill -9 right after such a save, mid-download.
+        QVERIFY2(!first.waitForEvent(QStringLiteral("resumeSaved"), 30000).isEmpty(), first.allOutput().constData());
         first.kill9();
 
         // Resume data, not a re-check: with the only seed frozen, the downloaded file is blanked
@@ -183,14 +186,8 @@ private Q_SLOTS:
         QVERIFY2(!resumed.isEmpty(), second.allOutput().constData());
         qInfo("after kill -9 at >= 40%%, the restarted peer starts at %.1f%% (%s) of a blanked file",
               resumed.value(QStringLiteral("progress")).toDouble() * 100, qPrintable(resumed.value(QStringLiteral("state")).toString()));
-        // Known to fail today: the engine saves resume data at its checkpoint (every
-        // resumeSaveIntervalSecs, 300 s), when a transfer finishes and at shutdown, so a kill -9
-        // a few seconds in leaves none and the restart re-checks the files (it still completes,
-        // as the rest of this test shows). An unexpected pass fails the test: then remove these.
-        QEXPECT_FAIL("", "no resume data is saved while a transfer downloads before the 300 s checkpoint", Continue);
         QVERIFY2(resumed.value(QStringLiteral("progress")).toDouble() >= 0.2,
                  (QJsonDocument(resumed).toJson() + "\n--- second run ---\n" + second.allOutput().right(3000)).constData());
-        QEXPECT_FAIL("", "the restart logs \"no resume data ...; re-checking its files\"", Continue);
         QVERIFY2(!second.allOutput().contains("re-checking its files"), second.allOutput().constData());
         QVERIFY(overwrite(part, source));
         QCOMPARE(::kill(pid_t(publisher.pid()), SIGCONT), 0);  // the seed goes on: the rest downloads

@@ -123,6 +123,11 @@ void CliSession::open(std::function<void()> ready)
     });
     connect(m_peer.get(), &ManagedPeer::ready, this, std::move(ready));
     connect(m_peer->engine(), &PeerEngine::statsUpdated, this, &CliSession::writeStatusFile);
+    // In JSON, a saved checkpoint is an event too: what a crash from here on would keep.
+    connect(m_peer->engine(), &PeerEngine::resumeDataSaved, this, [this](const QString &infoHash) {
+        if (m_config.json)
+            m_printer->event(QStringLiteral("resumeSaved"), {{QStringLiteral("infoHash"), infoHash}});
+    });
     connect(m_peer.get(), &ManagedPeer::regionChanged, this, [this](const QString &region) {
         m_printer->event(QStringLiteral("region"), {{QStringLiteral("region"), region},
                                                     {QStringLiteral("source"), QStringLiteral("the provider's UNIS (ALTO)")}});

@@ -59,6 +59,8 @@ PeerEngine::Private::Private(PeerEngine *owner, EngineSettings s)
     storeThread.setObjectName(QStringLiteral("mp2p-transfer-store"));
     statsTimer.setInterval(std::max(50, settings.statsIntervalMs));
     checkpointTimer.setInterval(std::max(1, settings.resumeSaveIntervalSecs) * 1000);
+    progressSaveTimer.setSingleShot(true);
+    progressSaveTimer.setInterval(std::max(1, settings.resumeProgressSaveSecs) * 1000);
     shutdownCap.setSingleShot(true);
     shutdownCap.setInterval(10000);
 }
@@ -112,6 +114,7 @@ PeerEngine::PeerEngine(EngineSettings settings, QObject *parent)
             d->session->post_torrent_updates();
     });
     connect(&d->checkpointTimer, &QTimer::timeout, this, [this]() { d->checkpoint(); });
+    connect(&d->progressSaveTimer, &QTimer::timeout, this, [this]() { d->saveProgress(); });
     connect(&d->shutdownCap, &QTimer::timeout, this, [this]() {
         qWarning("mp2p engine: %d resume-data answers still missing after 10 s; shutting down anyway",
                  d->outstandingResume);
@@ -189,6 +192,7 @@ void PeerEngine::shutdown(std::function<void()> done)
     d->shuttingDown = true;
     d->statsTimer.stop();
     d->checkpointTimer.stop();
+    d->progressSaveTimer.stop();
     d->session->pause();
     for (const lt::torrent_handle &h : std::as_const(d->handles))
         d->requestResumeData(h, lt::torrent_handle::flush_disk_cache);

@@ -41,6 +41,10 @@ struct EngineSettings {
     // pauses and removals are stored at once, so this only bounds the upload/download totals
     // a crash can lose. qBittorrent's default is 60 min.
     int resumeSaveIntervalSecs = 300;
+    // A transfer that gained pieces saves its resume data this long after the first new one
+    // (then again after the next), so a crash costs at most this much of a download instead of
+    // a re-check of every file (libtorrent trusts resume data and does not hash what it lists).
+    int resumeProgressSaveSecs = 10;
     // Benchmarks: count every received block by the remote address that sent it (see
     // bytesReceivedByAddress). Costs one alert per 16 KiB block, so it is off by default.
     bool accountBytesByPeer = false;

@@ -310,8 +310,12 @@ void PeerEngine::Private::onBlockFinished(const lt::block_finished_alert &a)
 void PeerEngine::Private::onPieceFinished(const lt::piece_finished_alert &a)
 {
     const QString hash = keyOf(a.handle);
-    if (!hash.isEmpty())
-        Q_EMIT q->pieceFinished(hash, static_cast<int>(a.piece_index));
+    if (hash.isEmpty())
+        return;
+    progressedSinceSave.insert(hash);
+    if (!progressSaveTimer.isActive() && !shuttingDown)
+        progressSaveTimer.start();
+    Q_EMIT q->pieceFinished(hash, static_cast<int>(a.piece_index));
 }
 
 } // namespace mp2p

@@ -66,6 +66,18 @@ bool PeerEngine::Private::requestResumeData(const lt::torrent_handle &h, lt::res
     return true;
 }
 
+void PeerEngine::Private::saveProgress()
+{
+    if (!session || shuttingDown)
+        return;
+    const QSet<QString> progressed = std::exchange(progressedSinceSave, {});
+    for (const QString &hash : progressed) {
+        const auto it = handles.constFind(hash);
+        if (it != handles.cend())
+            requestResumeData(*it, lt::torrent_handle::only_if_modified);
+    }
+}
+
 void PeerEngine::Private::checkpoint()
 {
     if (!session || shuttingDown)

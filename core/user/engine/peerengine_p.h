@@ -86,6 +86,9 @@ public:
 
     QTimer statsTimer;
     QTimer checkpointTimer;
+    QTimer progressSaveTimer;                 // single shot, started by the first new piece
+    QSet<QString> progressedSinceSave;        // transfers that gained pieces since their last save
+    void saveProgress();
     QTimer shutdownCap;
     qint64 statsSentAtMs = 0;                 // when statsUpdated was last emitted
     int quietLooks = 0;                       // state updates in a row that changed nothing
