@@ -22,6 +22,12 @@ HttpResponse UmsService::passkeyResponse(const QString &userId, bool rotate) con
                                       &storeError);
     if (!key)
         return storeFailure(QStringLiteral("read the passkey"), storeError);
+    {
+        // The user's old passkey goes (if this rotated it).
+        QMutexLocker lock(&m_passkeyLock);
+        ++m_passkeyGeneration;
+        m_passkeyOwners.removeIf([&](const auto &entry) { return entry.value() == userId; });
+    }
     return HttpResponse::json({{QStringLiteral("passkey"), *key}, {QStringLiteral("userId"), userId}},
                               rotate ? 201 : 200);
 }
@@ -49,7 +55,23 @@ std::optional<QString> UmsService::userForPasskey(const QString &passkey) const
 {
     if (!m_store || !isPasskeyText(passkey))
         return std::nullopt;
-    return m_store->userForPasskey(passkey);
+    quint64 generation = 0;
+    {
+        QMutexLocker lock(&m_passkeyLock);
+        const auto it = m_passkeyOwners.constFind(passkey);
+        if (it != m_passkeyOwners.cend())
+            return *it;
+        generation = m_passkeyGeneration;
+    }
+    // Unknown passkeys are not cached: a store error must not make a good one unknown for good.
+    const std::optional<QString> user = m_store->userForPasskey(passkey);
+    QMutexLocker lock(&m_passkeyLock);
+    if (user && generation == m_passkeyGeneration) {
+        if (m_passkeyOwners.size() >= MaxCachedPasskeys)
+            m_passkeyOwners.clear();
+        m_passkeyOwners.insert(passkey, *user);
+    }
+    return user;
 }
 
 HttpResponse UmsService::handleIssueToken(const HttpRequest &request) const

@@ -132,6 +132,13 @@ private:
     };
     mutable QMutex m_revocationLock;
     mutable QHash<QString, RevocationEntry> m_revocations;
+    // Passkey → user id of known passkeys, so the tracker's every announce does not cost an SQL
+    // query. Exact: passkeys change only here (passkeyResponse), which drops what it replaces.
+    // Unbounded growth from random passkeys is cut by clearing past MaxCachedPasskeys.
+    static constexpr int MaxCachedPasskeys = 100000;
+    mutable QMutex m_passkeyLock;
+    mutable QHash<QString, QString> m_passkeyOwners;
+    mutable quint64 m_passkeyGeneration = 0;  // bumped by every change: a look-up racing it is not cached
     std::unique_ptr<CreditView> m_credit;
     QString m_creditSource = QStringLiteral("none");  // for health(): none | local | remote
     std::unique_ptr<UmsStore> m_store;
