@@ -104,6 +104,11 @@ PORT[mp2pd]=$MP2PD_PORT
 bench_wait_port "${PID[mp2pd]}" "$MP2PD_PORT" 60 || bench_die "mp2pd did not start: $(tail -5 "$WORK/mp2pd.log")"
 timeout 300 "$BUILD/tests/bench/mp2p_bench_tracker_setup" --url "http://127.0.0.1:$MP2PD_PORT" \
   --overlays "$OVERLAYS" --peers "$PEERS" --paths "$WORK/paths.txt" --whitelist "$WORK/whitelist.txt" >&2
+# mp2pd's paths carry the user's passkey (/announce/<passkey>?...); the other two trackers get the
+# same announces at the plain /announce path (bittorrent-tracker answers any other path with a failure).
+sed -E 's#^/announce/[^?]*\?#/announce?#' "$WORK/paths.txt" >"$WORK/paths-plain.txt"
+PATHS[opentracker]=$WORK/paths-plain.txt
+PATHS[bittorrent-tracker]=$WORK/paths-plain.txt
 
 # The earlier mp2pd, with the same work: its own users and overlays, made by its own setup tool
 # (announce URLs changed between versions), and the same announce-interval config.
@@ -132,7 +137,7 @@ PID[opentracker]=$BENCH_PID
 PORT[opentracker]=$OT_PORT
 bench_wait_port "${PID[opentracker]}" "$OT_PORT" 30 || bench_die "opentracker did not start: $(tail -5 "$WORK/opentracker.log")"
 # Its whitelist is loaded by a background thread: wait (bounded) until a listed hash is accepted.
-FIRST_PATH=$(head -1 "$WORK/paths.txt")
+FIRST_PATH=$(head -1 "$WORK/paths-plain.txt")
 for ((i = 0; i < 100; i++)); do
   curl -s --max-time 2 "http://127.0.0.1:$OT_PORT$FIRST_PATH" | grep -q 'failure reason' || break
   sleep 0.1
