@@ -29,18 +29,11 @@ bool validResourceId(const QString &id)
     return isHex(id, 32);
 }
 
-// "ip:port" with a parseable address and a port 1..65535.
 bool validEndpoint(const QString &text)
 {
-    const int colon = text.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    QString host = text.left(colon);
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const int port = text.mid(colon + 1).toInt(&ok);
-    return ok && port >= 1 && port <= 65535 && !QHostAddress(host).isNull();
+    QString ip;
+    quint16 port = 0;
+    return splitEndpoint(text, &ip, &port);
 }
 } // namespace
 

@@ -12,6 +12,10 @@ class CacheScheduler;
 // registration with keep-alive, allocation / deallocation for an overlay, relay start and
 // stop (bookkeeping), and status queries. Writes need a token; changes to a resource need
 // its owner's token.
+// "ip:port" or "[v6]:port" with a port 1..65535 into the IP (v4-normalised, as the resource pool
+// stores addresses) and the port; false when either part does not parse.
+bool splitEndpoint(const QString &text, QString *ip, quint16 *port);
+
 class OrcpApi {
 public:
     OrcpApi(OmsState &state, CacheScheduler &scheduler);

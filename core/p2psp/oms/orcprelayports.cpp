@@ -15,7 +15,8 @@ constexpr int DefaultMaxAllocations = 1000;
 // is its choice; ours and coturn's default to 3600 s), so no report may promise more.
 constexpr int MaxLifetimeSecs = 3600;
 
-// "ip:port" or "[v6]:port"; the IP v4-normalised as the pool stores addresses.
+} // namespace
+
 bool splitEndpoint(const QString &text, QString *ip, quint16 *port)
 {
     const int colon = text.lastIndexOf(QLatin1Char(':'));
@@ -35,7 +36,6 @@ bool splitEndpoint(const QString &text, QString *ip, quint16 *port)
     *port = quint16(value);
     return true;
 }
-} // namespace
 
 HttpResponse OrcpApi::reportRelayPorts(const HttpRequest &request)
 {
