@@ -147,7 +147,9 @@ private Q_SLOTS:
         const QString content = m_bed.path(QStringLiteral("content-3/set"));
         QVERIFY(writeSampleContent(content, {80 << 20}, 3));
         PeerProcess publisher;
-        publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("8192")}
+        // 2 MiB/s: the 60 % left after the first save takes ~30 s, far beyond the 10 s until the
+        // engine saves resume data, so the kill below always lands mid-download.
+        publisher.start(QStringList{QStringLiteral("publish"), content, QStringLiteral("--seed"), QStringLiteral("--upload-limit"), QStringLiteral("2048")}
                         + m_bed.peerArgs(server, QStringLiteral("p3"), 22));
         const QJsonObject published = publisher.waitForEvent(QStringLiteral("published"), 60000);
         QVERIFY2(!published.isEmpty(), publisher.allOutput().constData());
